@@ -1,0 +1,56 @@
+"""`credwallet import`: files, folders and stdin into the wallet, with a per-file report."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from credwallet.cli import console
+from credwallet.cli.state import open_wallet
+from credwallet.errors import ExitCode
+
+
+def import_command(
+    paths: Annotated[list[str], typer.Argument(help="Badge files, folders (walked recursively), or - for stdin.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Import Open Badges, verifiable credentials and CLRs; the same credential is stored once."""
+    from credwallet.importer import import_paths
+
+    with open_wallet() as wallet:
+        show_progress = not as_json and console.err().is_terminal
+        if show_progress:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            with Progress(
+                TextColumn("importing"), BarColumn(), MofNCompleteColumn(), console=console.err(), transient=True
+            ) as progress:
+                task = progress.add_task("import", total=None)
+
+                def advance(done: int, total: int, _name: str) -> None:
+                    progress.update(task, completed=done, total=total)
+
+                report = import_paths(wallet, paths, stdin=sys.stdin.buffer, on_progress=advance)
+        else:
+            report = import_paths(wallet, paths, stdin=sys.stdin.buffer)
+
+    if as_json:
+        console.print_json(report.to_jsonable())
+    else:
+        out = console.out()
+        for result in report.files:
+            if result.error:
+                console.err().print(f"[red]✗[/red] {console.clean(result.error)}")
+                continue
+            for wallet_id in result.imported:
+                out.print(f"[green]+[/green] {wallet_id}  {console.clean(result.names.get(wallet_id))}")
+            for wallet_id in result.duplicates:
+                name = console.clean(result.names.get(wallet_id))
+                out.print(f"[dim]= {wallet_id}  {name}: already in the wallet[/dim]")
+        out.print(
+            f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, errors {len(report.errors)}"
+        )
+    if report.errors:
+        raise typer.Exit(int(ExitCode.PROBLEM))

@@ -1,0 +1,154 @@
+"""Unbaking: the credential text inside a PNG (iTXt/tEXt/zTXt chunk) or an SVG (`openbadges:` element).
+
+The PNG walker reads chunk headers only (pixels are never decoded), checks every CRC and declared length,
+and inflates compressed text with a byte cap; the SVG goes through defusedxml with entities and external
+references refused. Both insist on exactly one credential, so a file cannot carry two that disagree.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from dataclasses import dataclass
+
+from credwallet.errors import InputError
+from credwallet.limits import MAX_PNG_CHUNKS, MAX_PNG_TEXT_BYTES
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# OB 2.0 bakes under `openbadges`; OB 3.0 under `openbadgecredential`.
+PNG_KEYWORDS = {b"openbadges": "ob2", b"openbadgecredential": "ob3"}
+SVG_NAMESPACES = ("http://openbadges.org", "https://purl.imsglobal.org/ob/v3p0")
+SVG_ELEMENTS = ("assertion", "credential")
+
+NOT_BAKED_HINT = "this image is not a baked badge; ask the issuer for the baked image or the assertion"
+
+
+@dataclass(frozen=True, slots=True)
+class BakedPayload:
+    """What an image carries: JSON text, a compact JWS, or a URL; `verify_url` from an SVG attribute."""
+
+    text: str
+    keyword: str
+    verify_url: str | None = None
+
+
+def _inflate_capped(data: bytes, *, source: str) -> bytes:
+    inflater = zlib.decompressobj()
+    try:
+        out = inflater.decompress(data, MAX_PNG_TEXT_BYTES + 1)
+    except zlib.error as exc:
+        raise InputError(f"{source}: compressed badge text in the PNG is corrupt ({exc})") from None
+    if len(out) > MAX_PNG_TEXT_BYTES or inflater.unconsumed_tail:
+        raise InputError(
+            f"{source}: compressed badge text inflates past {MAX_PNG_TEXT_BYTES:,} bytes (decompression bomb?)"
+        )
+    return out
+
+
+def _text_from_itxt(body: bytes, *, source: str) -> tuple[bytes, str]:
+    keyword, sep, rest = body.partition(b"\x00")
+    if not sep or len(rest) < 2:
+        raise InputError(f"{source}: malformed iTXt chunk")
+    compressed, method = rest[0], rest[1]
+    rest = rest[2:]
+    _language, sep1, rest = rest.partition(b"\x00")
+    _translated, sep2, text = rest.partition(b"\x00")
+    if not (sep1 and sep2):
+        raise InputError(f"{source}: malformed iTXt chunk")
+    if compressed:
+        if method != 0:
+            raise InputError(f"{source}: iTXt chunk uses unknown compression method {method}")
+        text = _inflate_capped(text, source=source)
+    try:
+        return keyword, text.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{source}: baked badge text is not valid UTF-8") from None
+
+
+def _text_from_latin1(body: bytes, *, compressed: bool, source: str) -> tuple[bytes, str]:
+    keyword, sep, text = body.partition(b"\x00")
+    if not sep:
+        raise InputError(f"{source}: malformed text chunk")
+    if compressed:
+        if not text or text[0] != 0:
+            raise InputError(f"{source}: zTXt chunk uses an unknown compression method")
+        text = _inflate_capped(text[1:], source=source)
+    return keyword, text.decode("latin-1")
+
+
+def unbake_png(data: bytes, *, source: str) -> BakedPayload:
+    """The one credential baked into a PNG, or InputError saying why there is none."""
+    if not data.startswith(PNG_SIGNATURE):
+        raise InputError(f"{source}: not a PNG file")
+    offset = len(PNG_SIGNATURE)
+    found: BakedPayload | None = None
+    chunks = 0
+    saw_end = False
+    while offset < len(data):
+        if len(data) - offset < 12:
+            raise InputError(f"{source}: PNG is truncated (incomplete chunk at byte {offset})")
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        chunk_type = data[offset + 4 : offset + 8]
+        if length > len(data) - offset - 12:
+            raise InputError(f"{source}: PNG chunk {chunk_type!r} declares {length:,} bytes past the end of file")
+        body = data[offset + 8 : offset + 8 + length]
+        (crc,) = struct.unpack(">I", data[offset + 8 + length : offset + 12 + length])
+        if zlib.crc32(chunk_type + body) != crc:
+            raise InputError(f"{source}: PNG chunk {chunk_type.decode('latin-1')!r} has a bad CRC (file corrupt)")
+        chunks += 1
+        if chunks > MAX_PNG_CHUNKS:
+            raise InputError(f"{source}: PNG has more than {MAX_PNG_CHUNKS:,} chunks")
+        offset += 12 + length
+        if chunk_type in (b"iTXt", b"tEXt", b"zTXt"):
+            keyword_end = body.find(b"\x00")
+            keyword = body[:keyword_end] if keyword_end >= 0 else body
+            if keyword in PNG_KEYWORDS:
+                if found is not None:
+                    raise InputError(f"{source}: PNG carries more than one baked credential; refusing to guess")
+                if chunk_type == b"iTXt":
+                    _, text = _text_from_itxt(body, source=source)
+                else:
+                    _, text = _text_from_latin1(body, compressed=chunk_type == b"zTXt", source=source)
+                found = BakedPayload(text=text.strip(), keyword=keyword.decode("ascii"))
+        elif chunk_type == b"IEND":
+            saw_end = True
+            break
+    if not saw_end:
+        raise InputError(f"{source}: PNG is truncated (no IEND chunk)")
+    if found is None:
+        raise InputError(f"{source}: {NOT_BAKED_HINT}")
+    return found
+
+
+def unbake_svg(data: bytes, *, source: str) -> BakedPayload:
+    """The one `openbadges:assertion` / `openbadges:credential` of an SVG: CDATA text or a `verify` URL/JWT."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    try:
+        # A DOCTYPE line (every Illustrator export has one) is tolerated but never loaded; any entity
+        # declaration or external reference is refused.
+        root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        raise InputError(f"{source}: SVG refused: {type(exc).__name__} (entities and external references are not allowed)") from None
+    except ParseError as exc:
+        raise InputError(f"{source}: not well-formed XML ({exc})") from None
+    if not root.tag.endswith("svg"):
+        raise InputError(f"{source}: XML file is not an SVG image")
+    matches = [
+        (element, local)
+        for namespace in SVG_NAMESPACES
+        for local in SVG_ELEMENTS
+        for element in root.iter(f"{{{namespace}}}{local}")
+    ]
+    if not matches:
+        raise InputError(f"{source}: {NOT_BAKED_HINT}")
+    if len(matches) > 1:
+        raise InputError(f"{source}: SVG carries more than one baked credential; refusing to guess")
+    element, local = matches[0]
+    text = (element.text or "").strip()
+    verify = element.get("verify")
+    if not text and not verify:
+        raise InputError(f"{source}: the SVG's openbadges:{local} element is empty")
+    keyword = "openbadgecredential" if local == "credential" else "openbadges"
+    return BakedPayload(text=text or (verify or "").strip(), keyword=keyword, verify_url=verify)

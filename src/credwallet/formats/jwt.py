@@ -1,0 +1,67 @@
+"""Compact JWS / JWT decoding only: split, base64url-decode, parse. Trust is decided in verify/, never here."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from credwallet.errors import InputError
+from credwallet.limits import MAX_JSON_BYTES
+from credwallet.safejson import loads_strict
+
+# Three base64url segments; the signature may be empty only for `alg: none`, which verify/ rejects.
+_COMPACT_JWS = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedJws:
+    """A compact JWS taken apart; `signing_input` is exactly what the signature covers."""
+
+    header: dict[str, Any]
+    payload: Any
+    signing_input: bytes
+    signature: bytes
+    token: str
+
+
+def b64url_decode(segment: str) -> bytes:
+    """base64url without padding, strictly (a stray character is an error, not silently dropped)."""
+    padded = segment + "=" * (-len(segment) % 4)
+    try:
+        return base64.b64decode(padded.encode("ascii"), altchars=b"-_", validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise ValueError(f"bad base64url: {exc}") from None
+
+
+def looks_like_compact_jws(text: str) -> bool:
+    return len(text) <= MAX_JSON_BYTES * 2 and bool(_COMPACT_JWS.match(text.strip()))
+
+
+def decode_compact_jws(token: str, *, source: str) -> DecodedJws:
+    """Decode a compact JWS whose header and payload are JSON; size and depth caps apply before parsing."""
+    token = token.strip()
+    if len(token) > MAX_JSON_BYTES * 2:
+        raise InputError(f"{source}: token is {len(token):,} characters, over the limit")
+    if not _COMPACT_JWS.match(token):
+        raise InputError(f"{source}: not a compact JWS (expected three base64url parts separated by dots)")
+    header_part, payload_part, signature_part = token.split(".")
+    try:
+        header_bytes = b64url_decode(header_part)
+        payload_bytes = b64url_decode(payload_part)
+        signature = b64url_decode(signature_part)
+    except ValueError as exc:
+        raise InputError(f"{source}: malformed JWS: {exc}") from None
+    header = loads_strict(header_bytes, source=f"{source} (JWS header)")
+    if not isinstance(header, dict):
+        raise InputError(f"{source}: JWS header is not a JSON object")
+    payload = loads_strict(payload_bytes, source=f"{source} (JWS payload)")
+    return DecodedJws(
+        header=header,
+        payload=payload,
+        signing_input=f"{header_part}.{payload_part}".encode("ascii"),
+        signature=signature,
+        token=token,
+    )

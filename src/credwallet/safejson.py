@@ -1,0 +1,70 @@
+"""Strict JSON for untrusted input: one UTF-8 decode, no NaN/Infinity, no duplicate keys, bounded depth.
+
+The standard library accepts all three of those silently; a badge that relies on them is either broken or
+trying to make two parsers disagree about what was signed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from credwallet.errors import InputError
+from credwallet.limits import MAX_JSON_BYTES, MAX_JSON_DEPTH
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def json_depth_exceeds(value: Any, limit: int) -> bool:
+    """True when containers nest deeper than `limit` (iterative: deep input cannot overflow the stack)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def decode_utf8(data: bytes, *, source: str) -> str:
+    """Decode exactly once, strictly; a leading byte-order mark is tolerated (RFC 8259 §8.1 allows it)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{source}: not valid UTF-8 text (byte {exc.start})") from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def loads_strict(data: bytes | str, *, source: str, max_bytes: int = MAX_JSON_BYTES) -> Any:
+    """Parse untrusted JSON or raise InputError with a one-line reason naming `source`."""
+    if len(data) > max_bytes:
+        raise InputError(f"{source}: JSON document is {len(data):,} bytes, over the {max_bytes:,}-byte limit")
+    text = decode_utf8(data, source=source) if isinstance(data, bytes) else data
+    try:
+        value = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant)
+    except RecursionError:
+        raise InputError(f"{source}: JSON nested too deeply (limit {MAX_JSON_DEPTH})") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{source}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except ValueError as exc:
+        raise InputError(f"{source}: invalid JSON: {exc}") from None
+    if json_depth_exceeds(value, MAX_JSON_DEPTH):
+        raise InputError(f"{source}: JSON nested too deeply (limit {MAX_JSON_DEPTH})")
+    return value

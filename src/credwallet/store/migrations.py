@@ -1,0 +1,126 @@
+"""Named, recorded schema migrations: each runs once, in order, and is recorded with its time.
+
+Never edit a migration that has shipped; add a new one. A wallet made by any earlier release opens and is
+brought forward on first use, inside one transaction, so a failed upgrade leaves the old wallet intact.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(function: Migration) -> Migration:
+    MIGRATIONS.append((function.__name__, function))
+    return function
+
+
+@migration
+def m001_initial(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE credentials (
+            id TEXT PRIMARY KEY,
+            credential_id TEXT,
+            format TEXT NOT NULL,
+            container TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT,
+            issuer_name TEXT,
+            issuer_id TEXT,
+            issuer_url TEXT,
+            issued_on TEXT,
+            expires_on TEXT,
+            recipient_type TEXT,
+            recipient_identity TEXT,
+            recipient_hashed INTEGER,
+            recipient_salt TEXT,
+            normalized TEXT NOT NULL,
+            original BLOB NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            source TEXT,
+            status TEXT NOT NULL DEFAULT 'unverified',
+            verification TEXT,
+            verified_at TEXT,
+            notes TEXT,
+            user_tags TEXT NOT NULL DEFAULT '[]',
+            imported_at TEXT NOT NULL
+        );
+        CREATE INDEX credentials_credential_id ON credentials(credential_id);
+        CREATE INDEX credentials_issuer_name ON credentials(issuer_name);
+        CREATE TABLE profile (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+        CREATE TABLE identities (
+            identity TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            added_at TEXT NOT NULL
+        );
+        """
+    )
+
+
+@migration
+def m002_linked_credentials_and_structure(db: sqlite3.Connection) -> None:
+    """CLR inner credentials point at their CLR; structure (schema) errors found at import are kept."""
+    _run(
+        db,
+        """
+        ALTER TABLE credentials ADD COLUMN parent_id TEXT REFERENCES credentials(id) ON DELETE CASCADE;
+        ALTER TABLE credentials ADD COLUMN schema_errors TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE credentials ADD COLUMN achievement_type TEXT;
+        CREATE INDEX credentials_parent_id ON credentials(parent_id);
+        """
+    )
+
+
+def _run(db: sqlite3.Connection, script: str) -> None:
+    # Not executescript(): it commits any open transaction first, which would break the all-or-nothing upgrade.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def ensure_schema_table(db: sqlite3.Connection) -> None:
+    db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+
+
+def applied(db: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in db.execute("SELECT name FROM schema_migrations")}
+
+
+def pending(db: sqlite3.Connection) -> list[tuple[str, Migration]]:
+    done = applied(db)
+    return [(name, fn) for name, fn in MIGRATIONS if name not in done]
+
+
+def migrate(db: sqlite3.Connection, *, upto: str | None = None) -> list[str]:
+    """Apply pending migrations (all, or up to and including `upto`) in one transaction; return their names."""
+    ensure_schema_table(db)
+    ran: list[str] = []
+    todo = pending(db)
+    if not todo:
+        return ran
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for name, fn in pending(db):  # re-read under the write lock: another process may have migrated
+            fn(db)
+            db.execute(
+                "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
+                (name, datetime.now(timezone.utc).isoformat()),
+            )
+            ran.append(name)
+            if name == upto:
+                break
+        db.execute(f"PRAGMA user_version = {len(applied(db))}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return ran

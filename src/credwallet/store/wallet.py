@@ -1,0 +1,418 @@
+"""The wallet as a library: add, find, annotate and remove credentials, and keep the owner's profile.
+
+Each file's credentials are written inside one SAVEPOINT, so a file lands whole or not at all; a bulk import
+groups many savepoints into one commit for speed (`batch()`), without weakening that per-file guarantee.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from credwallet.errors import InputError, NotFoundError, StoreError
+from credwallet.model import Credential, Profile, Status, credential_from_jsonable, identity_kind
+from credwallet.paths import DB_FILENAME, wallet_home
+from credwallet.store.connection import connect
+
+SHORT_ID_LENGTH = 8
+SORT_COLUMNS = {
+    "issued": "issued_on DESC, name",
+    "name": "name COLLATE NOCASE, issued_on DESC",
+    "issuer": "issuer_name COLLATE NOCASE, issued_on DESC",
+    "expires": "expires_on IS NULL, expires_on, name",
+    "imported": "imported_at DESC, name",
+}
+
+_INSERT_COLUMNS = (
+    "id, credential_id, format, container, name, description, issuer_name, issuer_id, issuer_url, "
+    "issued_on, expires_on, recipient_type, recipient_identity, recipient_hashed, recipient_salt, "
+    "normalized, original, content_hash, source, status, imported_at, parent_id, schema_errors, "
+    "achievement_type"
+)
+_INSERT_SQL = f"INSERT INTO credentials ({_INSERT_COLUMNS}) VALUES ({', '.join('?' * 24)})"
+
+
+@dataclass(slots=True)
+class Summary:
+    """What `list` shows: a row read without decoding the stored credential."""
+
+    id: str
+    name: str
+    issuer: str | None
+    issued_on: str | None
+    expires_on: str | None
+    format: str
+    status: str
+    parent_id: str | None = None
+    user_tags: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class AddOutcome:
+    """Per-file result of adding credentials: new wallet ids and ids that were already there."""
+
+    imported: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # one per credential given, in order
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value else None
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Wallet:
+    """One wallet database plus its folder (user roles, catalogs, vocabulary additions, cached documents)."""
+
+    def __init__(self, db: sqlite3.Connection, db_path: Path, home: Path) -> None:
+        self._db = db
+        self.db_path = db_path
+        self.home = home
+        self._in_batch = False
+
+    @classmethod
+    def open(cls, db_path: Path | None = None, *, home: Path | None = None, create: bool = True) -> Wallet:
+        """Open (creating and migrating as needed) the wallet at `db_path`, default `<home>/wallet.db`."""
+        home = home or wallet_home()
+        path = db_path or home / DB_FILENAME
+        return cls(connect(path, create=create), path, home)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Wallet:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # -- transactions -------------------------------------------------------------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group many per-file savepoints into one commit (bulk import).
+
+        Every file inside is already whole or absent (its own savepoint), so even when the batch ends with an
+        exception (Ctrl-C, a bug) the files that finished are committed, and the one in flight is not.
+        """
+        if self._in_batch:
+            yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        self._in_batch = True
+        try:
+            yield
+        finally:
+            self._in_batch = False
+            self._db.execute("COMMIT")
+
+    def checkpoint_batch(self) -> None:
+        """Commit what a long batch has so far, so an interrupted bulk import keeps the files it finished."""
+        if self._in_batch:
+            self._db.execute("COMMIT")
+            self._db.execute("BEGIN IMMEDIATE")
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self._db.execute("SAVEPOINT file")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK TO file")
+            self._db.execute("RELEASE file")
+            raise
+        self._db.execute("RELEASE file")
+
+    # -- adding -------------------------------------------------------------------------------------
+
+    def _existing_id(self, credential: Credential, content_hash: str) -> str | None:
+        if credential.credential_id:
+            row = self._db.execute(
+                "SELECT id FROM credentials WHERE content_hash = ? OR credential_id = ? LIMIT 1",
+                (content_hash, credential.credential_id),
+            ).fetchone()
+        else:
+            row = self._db.execute(
+                "SELECT id FROM credentials WHERE content_hash = ? LIMIT 1", (content_hash,)
+            ).fetchone()
+        return row[0] if row else None
+
+    def _new_short_id(self, content_hash: str) -> str:
+        # Derived from the content, so the same credential gets the same id in every wallet.
+        for length in range(SHORT_ID_LENGTH, len(content_hash) + 1):
+            candidate = content_hash[:length]
+            if self._db.execute("SELECT 1 FROM credentials WHERE id = ?", (candidate,)).fetchone() is None:
+                return candidate
+        raise StoreError("could not allocate a wallet id")  # unreachable: hashes are unique
+
+    def add(self, credentials: list[Credential]) -> AddOutcome:
+        """Store one file's credentials atomically; the first is the parent of the rest when it is a CLR."""
+        outcome = AddOutcome()
+        imported_at = _iso(_now())
+        parent_wallet_id: str | None = None
+        with self._savepoint():
+            for index, credential in enumerate(credentials):
+                canonical, content_hash = credential.normalized_json()
+                existing = self._existing_id(credential, content_hash)
+                if existing is not None:
+                    outcome.duplicates.append(existing)
+                    outcome.ids.append(existing)
+                    if index == 0:
+                        parent_wallet_id = existing
+                    continue
+                wallet_id = self._new_short_id(content_hash)
+                parent = parent_wallet_id if index > 0 and credential.extension.get("clr_id") else None
+                if index == 0:
+                    parent_wallet_id = wallet_id
+                recipient = credential.recipient
+                self._db.execute(
+                    _INSERT_SQL,
+                    (
+                        wallet_id,
+                        credential.credential_id,
+                        credential.format.value,
+                        credential.container.value,
+                        credential.name,
+                        credential.description,
+                        credential.issuer.name,
+                        credential.issuer.id,
+                        credential.issuer.url,
+                        _iso(credential.issued_on),
+                        _iso(credential.expires_on),
+                        recipient.type if recipient else None,
+                        recipient.identity if recipient else None,
+                        int(recipient.hashed) if recipient else None,
+                        recipient.salt if recipient else None,
+                        canonical,
+                        credential.original_bytes,
+                        content_hash,
+                        credential.source,
+                        credential.status.value,
+                        imported_at,
+                        parent,
+                        json.dumps(credential.schema_errors),
+                        credential.achievement_type,
+                    ),
+                )
+                outcome.imported.append(wallet_id)
+                outcome.ids.append(wallet_id)
+        return outcome
+
+    # -- reading ------------------------------------------------------------------------------------
+
+    def resolve_id(self, id_or_prefix: str) -> str:
+        """A full wallet id from a unique prefix (at least 4 characters), as git does for commits."""
+        wanted = id_or_prefix.strip().lower()
+        if len(wanted) < 4:
+            raise InputError(f"wallet id {id_or_prefix!r} is too short: give at least 4 characters")
+        rows = self._db.execute(
+            "SELECT id FROM credentials WHERE id >= ? AND id < ? ORDER BY id LIMIT 3", (wanted, wanted + "g")
+        ).fetchall()
+        exact = [r[0] for r in rows if r[0] == wanted]
+        if exact:
+            return exact[0]
+        if not rows:
+            raise NotFoundError(f"no credential with id {id_or_prefix!r} in the wallet (see `credwallet list`)")
+        if len(rows) > 1:
+            raise InputError(f"wallet id {id_or_prefix!r} is ambiguous: {', '.join(r[0] for r in rows)}, ...")
+        return str(rows[0][0])
+
+    def summaries(
+        self,
+        *,
+        issuer: str | None = None,
+        search: str | None = None,
+        sort: str = "issued",
+        parent_id: str | None = None,
+        status: str | None = None,
+    ) -> list[Summary]:
+        """Rows for `list`, filtered in SQL; `search` matches name, description, issuer and tags."""
+        if sort not in SORT_COLUMNS:
+            raise InputError(f"unknown sort {sort!r}: choose one of {', '.join(SORT_COLUMNS)}")
+        clauses: list[str] = []
+        params: list[Any] = []
+        if issuer:
+            clauses.append("(issuer_name LIKE ? ESCAPE '\\' OR issuer_id LIKE ? ESCAPE '\\')")
+            pattern = f"%{_escape_like(issuer)}%"
+            params += [pattern, pattern]
+        if search:
+            clauses.append(
+                "(name LIKE ?1 ESCAPE '\\' OR description LIKE ?1 ESCAPE '\\' OR issuer_name LIKE ?1 ESCAPE '\\'"
+                " OR user_tags LIKE ?1 ESCAPE '\\' OR normalized LIKE ?1 ESCAPE '\\')".replace(
+                    "?1", "?"
+                )
+            )
+            pattern = f"%{_escape_like(search)}%"
+            params += [pattern] * 5
+        if parent_id:
+            clauses.append("parent_id = ?")
+            params.append(parent_id)
+        if status:
+            clauses.append("status = ?")
+            params.append(status)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self._db.execute(
+            "SELECT id, name, issuer_name, issued_on, expires_on, format, status, parent_id, user_tags "
+            f"FROM credentials {where} ORDER BY {SORT_COLUMNS[sort]}",
+            params,
+        ).fetchall()
+        return [
+            Summary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8] or "[]")) for r in rows
+        ]
+
+    def get(self, id_or_prefix: str, *, with_original: bool = True) -> Credential:
+        wallet_id = self.resolve_id(id_or_prefix)
+        credentials = self._load(f"WHERE id = ?", [wallet_id], with_original=with_original)
+        return credentials[0]
+
+    def credentials(self, *, with_original: bool = False, parent_id: str | None = None) -> list[Credential]:
+        """Every credential, decoded (for skills, gap, export and verify --all)."""
+        if parent_id:
+            return self._load("WHERE parent_id = ?", [parent_id], with_original=with_original)
+        return self._load("", [], with_original=with_original)
+
+    def _load(self, where: str, params: list[Any], *, with_original: bool) -> list[Credential]:
+        original = "original" if with_original else "NULL"
+        rows = self._db.execute(
+            "SELECT id, normalized, content_hash, status, verification, verified_at, notes, user_tags, "
+            f"imported_at, source, parent_id, schema_errors, container, {original} FROM credentials {where} "
+            "ORDER BY issued_on DESC, name",
+            params,
+        ).fetchall()
+        result = []
+        for row in rows:
+            data = json.loads(row[1])
+            data.update(
+                wallet_id=row[0],
+                content_hash=row[2],
+                status=row[3],
+                verification=json.loads(row[4]) if row[4] else None,
+                verified_at=row[5],
+                notes=row[6],
+                user_tags=json.loads(row[7] or "[]"),
+                imported_at=row[8],
+                source=row[9],
+                parent_id=row[10],
+                schema_errors=json.loads(row[11] or "[]"),
+                container=row[12],
+            )
+            credential = credential_from_jsonable(data)
+            credential.original_bytes = bytes(row[13]) if row[13] is not None else b""
+            result.append(credential)
+        return result
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM credentials").fetchone()[0])
+
+    def counts_by(self, column: str) -> dict[str, int]:
+        if column not in ("format", "status"):
+            raise ValueError(column)
+        rows = self._db.execute(f"SELECT {column}, count(*) FROM credentials GROUP BY {column}").fetchall()
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def schema_version(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT name FROM schema_migrations ORDER BY name")]
+
+    # -- changing -----------------------------------------------------------------------------------
+
+    def remove(self, id_or_prefix: str) -> list[str]:
+        """Delete a credential (and, for a CLR, the credentials it holds); returns every id removed."""
+        wallet_id = self.resolve_id(id_or_prefix)
+        children = [r[0] for r in self._db.execute("SELECT id FROM credentials WHERE parent_id = ?", (wallet_id,))]
+        with self._write():
+            self._db.execute("DELETE FROM credentials WHERE id = ?", (wallet_id,))
+        return [wallet_id, *children]
+
+    def add_tag(self, id_or_prefix: str, tag: str) -> list[str]:
+        tag = tag.strip()
+        if not tag:
+            raise InputError("a tag cannot be empty")
+        return self._update_tags(id_or_prefix, lambda tags: tags if tag in tags else [*tags, tag])
+
+    def remove_tag(self, id_or_prefix: str, tag: str) -> list[str]:
+        return self._update_tags(id_or_prefix, lambda tags: [t for t in tags if t != tag.strip()])
+
+    def _update_tags(self, id_or_prefix: str, change: Any) -> list[str]:
+        wallet_id = self.resolve_id(id_or_prefix)
+        with self._write():
+            row = self._db.execute("SELECT user_tags FROM credentials WHERE id = ?", (wallet_id,)).fetchone()
+            tags = change(json.loads(row[0] or "[]"))
+            self._db.execute("UPDATE credentials SET user_tags = ? WHERE id = ?", (json.dumps(tags), wallet_id))
+        return list(tags)
+
+    def set_note(self, id_or_prefix: str, text: str | None) -> str:
+        wallet_id = self.resolve_id(id_or_prefix)
+        with self._write():
+            self._db.execute("UPDATE credentials SET notes = ? WHERE id = ?", (text or None, wallet_id))
+        return wallet_id
+
+    def save_verification(
+        self, wallet_id: str, status: Status, report: dict[str, Any], when: datetime | None = None
+    ) -> None:
+        """Keep the latest verification result with its time (what `list` shows as status)."""
+        with self._write():
+            self._db.execute(
+                "UPDATE credentials SET status = ?, verification = ?, verified_at = ? WHERE id = ?",
+                (status.value, json.dumps(report), _iso(when or _now()), wallet_id),
+            )
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        if self._in_batch:
+            with self._savepoint():
+                yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- profile ------------------------------------------------------------------------------------
+
+    def profile(self) -> Profile:
+        row = self._db.execute("SELECT value FROM profile WHERE key = 'name'").fetchone()
+        identities = [r[0] for r in self._db.execute("SELECT identity FROM identities ORDER BY added_at, identity")]
+        return Profile(name=row[0] if row else None, identities=identities)
+
+    def set_name(self, name: str | None) -> None:
+        with self._write():
+            self._db.execute(
+                "INSERT INTO profile (key, value) VALUES ('name', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (name.strip() if name else None,),
+            )
+
+    def add_identity(self, identity: str) -> bool:
+        """Add an email, URL, phone or DID the learner receives badges at; False if already there."""
+        cleaned = identity.strip()
+        kind = identity_kind(cleaned)
+        if not cleaned or (kind == "email" and ("@" not in cleaned or " " in cleaned)):
+            raise InputError(f"{identity!r} is not an email address, URL, telephone number or DID")
+        with self._write():
+            cursor = self._db.execute(
+                "INSERT OR IGNORE INTO identities (identity, kind, added_at) VALUES (?, ?, ?)",
+                (cleaned, kind, _iso(_now())),
+            )
+        return cursor.rowcount > 0
+
+    def remove_identity(self, identity: str) -> None:
+        with self._write():
+            cursor = self._db.execute("DELETE FROM identities WHERE identity = ?", (identity.strip(),))
+        if cursor.rowcount == 0:
+            raise NotFoundError(f"{identity!r} is not one of the profile's identities")
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

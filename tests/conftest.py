@@ -1,0 +1,27 @@
+"""Every test gets its own empty wallet folder; nothing touches the real home or the network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+EXTERNAL = REPO.parent / "shared" / "fixtures" / "external"
+SAMPLE_DATA = REPO / "sample_data"
+
+
+@pytest.fixture(autouse=True)
+def wallet_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("wallet-home") / "credwallet"
+    monkeypatch.setenv("CREDWALLET_HOME", str(home))
+    monkeypatch.delenv("CREDWALLET_ALLOW_PRIVATE_NETWORK", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    return home
+
+
+@pytest.fixture
+def external() -> Path:
+    if not EXTERNAL.is_dir():
+        pytest.skip(f"external fixtures not present at {EXTERNAL}")
+    return EXTERNAL
