@@ -39,6 +39,16 @@ class InputError(CredwalletError):
     code = "INVALID_INPUT"
 
 
+class NotACredentialError(InputError):
+    """A well-formed document that is something else (an issuer profile, a badge class, a key).
+
+    Named files get an error; a folder walk skips these quietly, since badge downloads often sit next to
+    the issuer documents they came with.
+    """
+
+    code = "NOT_A_CREDENTIAL"
+
+
 class NotFoundError(CredwalletError):
     """A wallet id, role, offering or file that does not exist."""
 

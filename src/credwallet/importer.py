@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from credwallet.errors import CredwalletError, InputError
+from credwallet.errors import CredwalletError, InputError, NotACredentialError
 from credwallet.formats.detect import BADGE_SUFFIXES, parse_bytes, read_capped
 from credwallet.limits import MAX_BADGE_BYTES, MAX_FILES_PER_IMPORT
 from credwallet.store.wallet import Wallet
@@ -33,6 +33,7 @@ class FileResult:
     imported: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     error: str | None = None
+    skipped: str | None = None  # a companion document (issuer, badge class, key) met in a folder walk
     names: dict[str, str] = field(default_factory=dict)  # wallet id -> credential name
 
 
@@ -52,29 +53,34 @@ class ImportReport:
     def errors(self) -> list[FileResult]:
         return [result for result in self.files if result.error is not None]
 
+    @property
+    def skipped(self) -> list[FileResult]:
+        return [result for result in self.files if result.skipped is not None]
+
     def to_jsonable(self) -> dict[str, Any]:
         return {
             "imported": self.imported,
             "duplicates": self.duplicates,
             "errors": [{"path": r.path, "error": r.error} for r in self.errors],
+            "skipped": [{"path": r.path, "reason": r.skipped} for r in self.skipped],
         }
 
 
-def expand_inputs(inputs: list[str]) -> Iterator[str]:
-    """Files named directly, and badge-looking files found by walking folders (hidden ones skipped)."""
+def expand_inputs(inputs: list[str]) -> Iterator[tuple[str, bool]]:
+    """(input, found by walking a folder): files named directly, and badge-looking files in folders."""
     for item in inputs:
         if item == STDIN_NAME or item.lower().startswith(("http://", "https://")):
-            yield item
+            yield item, False
             continue
         path = Path(item)
         if not path.is_dir():
-            yield item
+            yield item, False
             continue
         for root, dirs, files in os.walk(path):  # does not follow symlinked folders: no loops
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 if not name.startswith(".") and Path(name).suffix.lower() in BADGE_SUFFIXES:
-                    yield str(Path(root) / name)
+                    yield str(Path(root) / name), True
 
 
 def read_stdin(stream: IO[bytes]) -> bytes:
@@ -84,7 +90,9 @@ def read_stdin(stream: IO[bytes]) -> bytes:
     return data
 
 
-def import_one(wallet: Wallet, name: str, *, stdin: IO[bytes] | None = None) -> FileResult:
+def import_one(
+    wallet: Wallet, name: str, *, stdin: IO[bytes] | None = None, from_folder: bool = False
+) -> FileResult:
     """Parse and store one input; every expected failure becomes `error`, and the wallet is unchanged."""
     result = FileResult(path=name)
     try:
@@ -103,6 +111,11 @@ def import_one(wallet: Wallet, name: str, *, stdin: IO[bytes] | None = None) -> 
         result.imported = outcome.imported
         result.duplicates = outcome.duplicates
         result.names = {wallet_id: c.name for wallet_id, c in zip(outcome.ids, credentials, strict=True)}
+    except NotACredentialError as exc:
+        if from_folder:
+            result.skipped = exc.message
+        else:
+            result.error = exc.message
     except CredwalletError as exc:
         result.error = exc.message
     return result
@@ -121,8 +134,8 @@ def import_paths(
         raise InputError(f"{len(names):,} files to import: over the limit of {MAX_FILES_PER_IMPORT:,} per run")
     report = ImportReport()
     with wallet.batch():
-        for index, name in enumerate(names, start=1):
-            report.files.append(import_one(wallet, name, stdin=stdin))
+        for index, (name, from_folder) in enumerate(names, start=1):
+            report.files.append(import_one(wallet, name, stdin=stdin, from_folder=from_folder))
             if index % COMMIT_EVERY_FILES == 0:
                 wallet.checkpoint_batch()
             if on_progress is not None:

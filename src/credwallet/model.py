@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import Enum
 from typing import Any
@@ -207,7 +207,21 @@ class Credential:
         return self.expires_on is not None and self.expires_on <= now
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+# Parsed from JSON already, so they need no conversion (walking them would dominate import time).
+_JSON_NATIVE_FIELDS = frozenset({"document"})
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return names
+
+
 def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
     if isinstance(value, datetime):
         return value.isoformat().replace("+00:00", "Z")
     if isinstance(value, Enum):
@@ -218,14 +232,18 @@ def _jsonable(value: Any) -> Any:
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _jsonable(getattr(value, name)) for name in _field_names(type(value))}
     return value
 
 
 def to_jsonable(credential: Credential) -> dict[str, Any]:
     """The credential as plain JSON types (dates as ISO 8601 UTC, enums as their values)."""
-    as_dict = asdict(credential)
-    as_dict.pop("original_bytes", None)
-    return {k: _jsonable(v) for k, v in as_dict.items()}
+    return {
+        name: getattr(credential, name) if name in _JSON_NATIVE_FIELDS else _jsonable(getattr(credential, name))
+        for name in _field_names(Credential)
+        if name != "original_bytes"
+    }
 
 
 def parse_iso_datetime(value: str) -> datetime:

@@ -65,6 +65,7 @@ def loads_strict(data: bytes | str, *, source: str, max_bytes: int = MAX_JSON_BY
         raise InputError(f"{source}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except ValueError as exc:
         raise InputError(f"{source}: invalid JSON: {exc}") from None
-    if json_depth_exceeds(value, MAX_JSON_DEPTH):
+    # Nesting needs an opening bracket per level, so a text with few brackets cannot be too deep.
+    if text.count("{") + text.count("[") > MAX_JSON_DEPTH and json_depth_exceeds(value, MAX_JSON_DEPTH):
         raise InputError(f"{source}: JSON nested too deeply (limit {MAX_JSON_DEPTH})")
     return value

@@ -26,7 +26,7 @@ def test_import_json_contract_and_duplicates(cli: Cli, tmp_path: Path) -> None:
     first = cli("import", str(folder), "--json")
     assert first.exit_code == 0, first.stderr
     document = json.loads(first.stdout)
-    assert set(document) == {"imported", "duplicates", "errors"}
+    assert set(document) == {"imported", "duplicates", "errors", "skipped"}
     assert len(document["imported"]) == 2 and document["duplicates"] == [] and document["errors"] == []
     again = json.loads(cli("import", str(folder / "sql.json"), "--json").stdout)
     assert again["imported"] == [] and len(again["duplicates"]) == 1

@@ -178,3 +178,15 @@ def test_not_a_database(wallet_home: Path) -> None:
     junk.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="not a credwallet database"):
         Wallet.open(junk, home=wallet_home)
+
+
+def test_folder_walk_skips_companion_documents_but_named_files_fail(tmp_path: Path, wallet_home: Path) -> None:
+    issuer = {"@context": "https://w3id.org/openbadges/v2", "type": "Issuer", "id": "https://x", "name": "X"}
+    (tmp_path / "issuer.json").write_text(json.dumps(issuer))
+    (tmp_path / "badge.json").write_bytes(assertion_bytes())
+    with _open(wallet_home) as wallet:
+        walked = import_paths(wallet, [str(tmp_path)])
+        assert len(walked.imported) == 1 and not walked.errors
+        assert "issuer profile" in (walked.skipped[0].skipped or "")
+        named = import_paths(wallet, [str(tmp_path / "issuer.json")])
+        assert named.errors and not named.skipped

@@ -55,23 +55,24 @@ def list_command(
     if not rows:
         out.print("No credentials yet. Import some with: credwallet import FILE|FOLDER")
         return
-    from rich.table import Table
-
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("id", "name", "issuer", "issued", "expires", "format", "status"):
-        table.add_column(column, overflow="fold" if column == "name" else "ellipsis", no_wrap=column != "name")
-    for r in rows:
-        style = STATUS_STYLE.get(r.status, "")
-        table.add_row(
-            r.id,
-            ("  ↳ " if r.parent_id else "") + console.clean(r.name),
-            console.clean(r.issuer or "—"),
-            console.short_date(r.issued_on),
-            console.short_date(r.expires_on),
-            r.format,
-            f"[{style}]{r.status}[/{style}]" if style else r.status,
-        )
-    out.print(table)
+    plain = console.clean_plain
+    console.print_columns(
+        ["id", "name", "issuer", "issued", "expires", "format", "status"],
+        [
+            [
+                r.id,
+                ("↳ " if r.parent_id else "") + plain(r.name),
+                plain(r.issuer or "—"),
+                console.short_date(r.issued_on),
+                console.short_date(r.expires_on),
+                r.format,
+                r.status,
+            ]
+            for r in rows
+        ],
+        flexible=(1, 2),
+        styles=[{6: STATUS_STYLE.get(r.status, "")} for r in rows],
+    )
     out.print(f"{len(rows)} credential{'s' if len(rows) != 1 else ''}")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,11 +14,25 @@ from credwallet.errors import ExitCode
 
 
 def import_command(
-    paths: Annotated[list[str], typer.Argument(help="Badge files, folders (walked recursively), or - for stdin.")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Badge files, folders (walked recursively), or - for stdin.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    backup: Annotated[
+        Path | None, typer.Option("--backup", help="Restore a backup made by `export backup` (merges).")
+    ] = None,
 ) -> None:
     """Import Open Badges, verifiable credentials and CLRs; the same credential is stored once."""
+    from credwallet.errors import InputError
     from credwallet.importer import import_paths
+
+    if backup is not None:
+        from credwallet.cli.export import restore_backup
+
+        restore_backup(backup, as_json=as_json)
+        return
+    if not paths:
+        raise InputError("name at least one file or folder to import (or - for stdin, or --backup FILE)")
 
     with open_wallet() as wallet:
         show_progress = not as_json and console.err().is_terminal
@@ -49,8 +64,9 @@ def import_command(
             for wallet_id in result.duplicates:
                 name = console.clean(result.names.get(wallet_id))
                 out.print(f"[dim]= {wallet_id}  {name}: already in the wallet[/dim]")
-        out.print(
-            f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, errors {len(report.errors)}"
-        )
+        summary = f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, errors {len(report.errors)}"
+        if report.skipped:
+            summary += f", skipped {len(report.skipped)} non-credential documents (issuer profiles, keys, ...)"
+        out.print(summary)
     if report.errors:
         raise typer.Exit(int(ExitCode.PROBLEM))

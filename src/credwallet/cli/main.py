@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from credwallet import __version__
-from credwallet.cli import credentials, imports, info, profile
+from credwallet.cli import credentials, export, imports, info, profile
 from credwallet.cli.state import OPTIONS
 from credwallet.errors import CredwalletError, ExitCode
 
@@ -100,6 +100,7 @@ app.command("note", epilog="Example: credwallet note 3fa2c1d0 'Capstone on churn
 )
 app.command("info", epilog="Example: credwallet info --json")(info.info_command)
 app.add_typer(profile.app, name="profile")
+app.add_typer(export.app, name="export")
 
 
 def run() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from credwallet.errors import InputError
+from credwallet.errors import InputError, NotACredentialError
 from credwallet.formats import baked, ob2
 from credwallet.formats.jwt import decode_compact_jws, looks_like_compact_jws
 from credwallet.limits import MAX_BADGE_BYTES
@@ -19,14 +19,14 @@ from credwallet.safejson import loads_strict
 BADGE_SUFFIXES = frozenset({".json", ".jsonld", ".png", ".svg", ".jws", ".jwt", ".1ob", ".txt", ".vc"})
 
 
-def read_capped(path: Path) -> bytes:
+def read_capped(path: Path, *, limit: int = MAX_BADGE_BYTES) -> bytes:
     """Read a file after checking its size, so a huge file is refused before it is loaded."""
     try:
         size = path.stat().st_size
-        if size > MAX_BADGE_BYTES:
-            raise InputError(f"{path}: file is {size:,} bytes, over the {MAX_BADGE_BYTES:,}-byte limit for a badge")
+        if size > limit:
+            raise InputError(f"{path}: file is {size:,} bytes, over the {limit:,}-byte limit")
         with path.open("rb") as handle:
-            data = handle.read(MAX_BADGE_BYTES + 1)
+            data = handle.read(limit + 1)
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder") from None
     except FileNotFoundError:
@@ -35,8 +35,8 @@ def read_capped(path: Path) -> bytes:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    if len(data) > MAX_BADGE_BYTES:
-        raise InputError(f"{path}: file is over the {MAX_BADGE_BYTES:,}-byte limit for a badge")
+    if len(data) > limit:
+        raise InputError(f"{path}: file is over the {limit:,}-byte limit")
     return data
 
 
@@ -119,12 +119,20 @@ def _parse_json(document: Any, *, source: str, container: Container, original: b
         if clr.is_clr(document):
             return clr.parse_clr(document, container=container, original_bytes=original, source=source)
         return ob3.parse_vc(document, container=container, original_bytes=original, source=source)
+    known = _describe_known_document(document)
+    if known:
+        raise NotACredentialError(f"{source}: JSON is not a badge: {known}")
     raise InputError(f"{source}: JSON is not a badge: {_describe_json(document)}")
 
 
-def _describe_json(document: dict[str, Any]) -> str:
+def _types_of(document: dict[str, Any]) -> set[str]:
     types = document.get("type", document.get("@type"))
-    kinds = {types} if isinstance(types, str) else set(types) if isinstance(types, list) else set()
+    return {types} if isinstance(types, str) else {t for t in types if isinstance(t, str)} if isinstance(types, list) else set()
+
+
+def _describe_known_document(document: dict[str, Any]) -> str | None:
+    """What a companion document of a badge is (badge class, issuer, key, list), or None."""
+    kinds = _types_of(document)
     if "BadgeClass" in kinds or "Achievement" in kinds:
         return "it describes a badge (a BadgeClass/Achievement), not one issued to you; import the assertion"
     if kinds & {"Issuer", "Profile"}:
@@ -133,6 +141,11 @@ def _describe_json(document: dict[str, Any]) -> str:
         return "it is a revocation list, not a badge"
     if "CryptographicKey" in kinds:
         return "it is a public key, not a badge"
+    return None
+
+
+def _describe_json(document: dict[str, Any]) -> str:
+    kinds = _types_of(document)
     if kinds and ob2.is_ob_document(document):
         shown = ", ".join(sorted(str(k) for k in kinds))
         return f"an Open Badges document of type {shown}, not an Assertion"

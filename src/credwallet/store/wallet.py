@@ -146,12 +146,21 @@ class Wallet:
             ).fetchone()
         return row[0] if row else None
 
-    def _new_short_id(self, content_hash: str) -> str:
-        # Derived from the content, so the same credential gets the same id in every wallet.
+    def _insert(self, content_hash: str, values: tuple[Any, ...]) -> str:
+        """Insert under the shortest free prefix of the content hash (8 characters unless that is taken).
+
+        Derived from the content, so the same credential gets the same id in every wallet; a collision is
+        rare enough that trying the insert beats looking first.
+        """
         for length in range(SHORT_ID_LENGTH, len(content_hash) + 1):
             candidate = content_hash[:length]
-            if self._db.execute("SELECT 1 FROM credentials WHERE id = ?", (candidate,)).fetchone() is None:
-                return candidate
+            try:
+                self._db.execute(_INSERT_SQL, (candidate, *values))
+            except sqlite3.IntegrityError:
+                if self._db.execute("SELECT 1 FROM credentials WHERE id = ?", (candidate,)).fetchone() is None:
+                    raise  # some other constraint failed
+                continue
+            return candidate
         raise StoreError("could not allocate a wallet id")  # unreachable: hashes are unique
 
     def add(self, credentials: list[Credential]) -> AddOutcome:
@@ -169,15 +178,10 @@ class Wallet:
                     if index == 0:
                         parent_wallet_id = existing
                     continue
-                wallet_id = self._new_short_id(content_hash)
-                parent = parent_wallet_id if index > 0 and credential.extension.get("clr_id") else None
-                if index == 0:
-                    parent_wallet_id = wallet_id
                 recipient = credential.recipient
-                self._db.execute(
-                    _INSERT_SQL,
+                wallet_id = self._insert(
+                    content_hash,
                     (
-                        wallet_id,
                         credential.credential_id,
                         credential.format.value,
                         credential.container.value,
@@ -198,11 +202,13 @@ class Wallet:
                         credential.source,
                         credential.status.value,
                         imported_at,
-                        parent,
+                        parent_wallet_id if index > 0 and credential.extension.get("clr_id") else None,
                         json.dumps(credential.schema_errors),
                         credential.achievement_type,
                     ),
                 )
+                if index == 0:
+                    parent_wallet_id = wallet_id
                 outcome.imported.append(wallet_id)
                 outcome.ids.append(wallet_id)
         return outcome
@@ -378,6 +384,42 @@ class Wallet:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+    # -- backup -------------------------------------------------------------------------------------
+
+    def raw_rows(self, columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
+        """Rows exactly as stored (for backups), parents before the credentials they hold."""
+        names = ", ".join(columns)
+        return self._db.execute(f"SELECT {names} FROM credentials ORDER BY parent_id IS NOT NULL, id").fetchall()
+
+    def restore_row(self, row: dict[str, Any], id_map: dict[str, str]) -> tuple[bool, str]:
+        """Insert a backed-up row unchanged unless the wallet already has it; (inserted, wallet id)."""
+        existing = self._db.execute(
+            "SELECT id FROM credentials WHERE content_hash = ? OR (credential_id IS NOT NULL AND credential_id = ?)",
+            (row["content_hash"], row["credential_id"]),
+        ).fetchone()
+        if existing:
+            id_map[row["id"]] = existing[0]
+            return False, str(existing[0])
+        values = dict(row)
+        if values.get("parent_id"):
+            values["parent_id"] = id_map.get(values["parent_id"], values["parent_id"])
+        taken = self._db.execute("SELECT 1 FROM credentials WHERE id = ?", (values["id"],)).fetchone()
+        if taken:
+            length = len(values["id"]) + 1
+            while self._db.execute(
+                "SELECT 1 FROM credentials WHERE id = ?", (values["content_hash"][:length],)
+            ).fetchone():
+                length += 1
+            values["id"] = values["content_hash"][:length]
+        id_map[row["id"]] = values["id"]
+        columns = list(values)
+        with self._write():
+            self._db.execute(
+                f"INSERT INTO credentials ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                [values[c] for c in columns],
+            )
+        return True, str(values["id"])
 
     # -- profile ------------------------------------------------------------------------------------
 
