@@ -117,3 +117,17 @@ def test_wallet_option_uses_another_file(cli: Cli, tmp_path: Path) -> None:
     assert other.exists()
     assert len(json.loads(cli("--wallet", str(other), "list", "--json").stdout)) == 1
     assert json.loads(cli("list", "--json").stdout) == []
+
+
+def test_profile_load(cli: Cli, tmp_path: Path) -> None:
+    good = tmp_path / "profile.yaml"
+    good.write_text("name: Alex Morgan\nidentities: [alex@example.org, https://alex.example.org]\n")
+    assert cli("profile", "load", str(good)).exit_code == 0
+    assert json.loads(cli("profile", "--json").stdout)["identities"] == ["alex@example.org", "https://alex.example.org"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: [1, 2\n")
+    result = cli("profile", "load", str(bad))
+    assert result.exit_code == 2 and str(bad) in result.stderr and "not valid YAML" in result.stderr
+    extra = tmp_path / "extra.yaml"
+    extra.write_text("name: A\nemail: a@example.org\n")
+    assert "unknown key(s) email" in cli("profile", "load", str(extra)).stderr

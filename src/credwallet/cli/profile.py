@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -61,3 +62,16 @@ def remove_identity(identity: Annotated[str, typer.Argument(help="The identity t
     with open_wallet() as wallet:
         wallet.remove_identity(identity)
     console.out().print(f"removed: {console.clean(identity)}")
+
+
+@app.command("load", epilog="Example: credwallet profile load sample_data/profile.yaml")
+def load(path: Annotated[Path, typer.Argument(help="A YAML file with `name` and `identities`.", dir_okay=False)]) -> None:
+    """Set the name and add the identities listed in a YAML profile file."""
+    from credwallet.profile_file import read_profile_file
+
+    profile = read_profile_file(path)
+    with open_wallet() as wallet:
+        if profile.name:
+            wallet.set_name(profile.name)
+        added = [identity for identity in profile.identities if wallet.add_identity(identity)]
+    console.out().print(f"profile loaded: {console.clean(profile.name or '(no name)')}, {len(added)} new identities")

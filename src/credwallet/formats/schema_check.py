@@ -1,0 +1,311 @@
+"""Structure check of OB 3.0 / CLR 2.0 credentials against the official 1EdTech JSON schemas (bundled).
+
+A sloppy issuer's badge still belongs to the learner, so a failed check never blocks an import: the errors
+are returned as "path: problem" lines and stored with the credential. Only a document that is not a
+credential at all is an `InputError`.
+
+Policy for VC 2.0 single-object `proof`: the VC data model allows `proof` to be one object or an array,
+the 1EdTech 2019-09 schemas demand an array. For validation only, a single object is wrapped in a
+one-element array and a note says so; the stored document is never changed.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from credwallet.errors import InputError, NotACredentialError
+
+VC_V1 = "https://www.w3.org/2018/credentials/v1"
+VC_V2 = "https://www.w3.org/ns/credentials/v2"
+
+# Bundled schema files (under data/schemas/), keyed by the name a report carries.
+SCHEMA_FILES: dict[str, str] = {
+    "ob3-achievement-credential": "ob_v3p0/achievementcredential.json",
+    "ob3-endorsement-credential": "ob_v3p0/endorsementcredential.json",
+    "ob3-achievement-credential-vc1": "ob_v3p0/ob_v3p0_achievementcredential_schema_draft4.json",
+    "clr-credential-vc1": "clr_v2p0/clr_v2p0_clrcredential_schema_draft4.json",
+}
+# Schemas that require `proof` to be an array (the 2019-09 builds); the draft-04 ones accept both shapes.
+_PROOF_ARRAY_SCHEMAS = frozenset({"ob3-achievement-credential", "ob3-endorsement-credential"})
+
+OB_TYPES = frozenset({"OpenBadgeCredential", "AchievementCredential"})
+ENDORSEMENT_TYPE = "EndorsementCredential"
+CLR_TYPE = "ClrCredential"
+_OB_CONTEXT_PREFIXES = (
+    "https://purl.imsglobal.org/spec/ob/v3p0/",
+    "https://purl.imsglobal.org/spec/clr/v2p0/",
+)
+
+# A report longer than this is noise: the first errors say what is wrong.
+MAX_ERRORS = 50
+# One error line stays readable: jsonschema quotes whole instances in some messages.
+MAX_MESSAGE_CHARS = 200
+# Deeper than any accepted JSON (limits.MAX_JSON_DEPTH); stops the proof-wrapping walk on foreign input.
+_MAX_WALK_DEPTH = 200
+
+
+@dataclass(frozen=True, slots=True)
+class StructureReport:
+    """What the structure check found: the schema used (None when none applies), errors and notes."""
+
+    schema: str | None
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def check_structure(document: dict[str, Any]) -> list[str]:
+    """Schema errors of a credential as "path: problem" lines (empty when it conforms)."""
+    return structure_report(document).errors
+
+
+def structure_report(document: dict[str, Any], *, single_object_proof: bool | None = None) -> StructureReport:
+    """Validate against the bundled schema that fits the credential's type and VC version.
+
+    `single_object_proof=False` tells that no `proof` in the document is a lone object (the caller already
+    walked it), which saves a walk; None means "look".
+    """
+    if not isinstance(document, dict) or ("@context" not in document and "type" not in document):
+        raise NotACredentialError("not a credential: a JSON object with @context and type is expected")
+    name = schema_name_for(document)
+    notes: list[str] = []
+    if name is None:
+        notes.append(_no_schema_note(document))
+        return StructureReport(schema=None, errors=_basic_errors(document), notes=notes)
+    instance = document
+    if name in _PROOF_ARRAY_SCHEMAS and single_object_proof is not False:
+        wrapped: list[str] = []
+        instance = _wrap_single_proofs(document, "$", wrapped, 0)
+        if wrapped:
+            notes.append(
+                "single-object proof at " + ", ".join(wrapped) + " validated as a one-element array "
+                "(VC 2.0 allows either; the 1EdTech schema wants an array)"
+            )
+    return StructureReport(schema=name, errors=_schema_errors(name, instance), notes=notes)
+
+
+def types_of(node: Any) -> list[str]:
+    """The `type` of a JSON-LD node as a list of strings (a single string is a one-item list)."""
+    if not isinstance(node, dict):
+        return []
+    value = node.get("type")
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+def context_urls(document: dict[str, Any]) -> list[Any]:
+    """The top-level `@context` as a list (a single value is a one-item list)."""
+    value = document.get("@context")
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def vc_version(document: dict[str, Any]) -> str | None:
+    """'1.1' or '2.0' from `@context[0]`; None when the first context is neither VC context."""
+    contexts = context_urls(document)
+    first = contexts[0] if contexts else None
+    if first == VC_V2:
+        return "2.0"
+    if first == VC_V1:
+        return "1.1"
+    return None
+
+
+def schema_name_for(document: dict[str, Any]) -> str | None:
+    """Which bundled schema applies: by type, then by VC version; None for credentials no schema covers."""
+    types = set(types_of(document))
+    version = vc_version(document)
+    if version is None:
+        version = "2.0" if "validFrom" in document or "issuanceDate" not in document else "1.1"
+    if CLR_TYPE in types:
+        return "clr-credential-vc1" if version == "1.1" else None
+    if ENDORSEMENT_TYPE in types:
+        return "ob3-endorsement-credential" if version == "2.0" else None
+    ob_context = any(
+        isinstance(url, str) and url.startswith(_OB_CONTEXT_PREFIXES) for url in context_urls(document)
+    )
+    if types & OB_TYPES or ob_context:
+        return "ob3-achievement-credential" if version == "2.0" else "ob3-achievement-credential-vc1"
+    return None
+
+
+def _no_schema_note(document: dict[str, Any]) -> str:
+    kinds = ", ".join(t for t in types_of(document) if t != "VerifiableCredential") or "untyped"
+    if CLR_TYPE in kinds or ENDORSEMENT_TYPE in kinds:
+        version = vc_version(document) or "unknown"
+        return f"no bundled 1EdTech schema for a VC {version} {kinds}; checked the VC data model basics only"
+    return f"not an Open Badges or CLR credential ({kinds}); checked the VC data model basics only"
+
+
+def _basic_errors(document: dict[str, Any]) -> list[str]:
+    """The VC data model rules every credential must meet, for credentials no 1EdTech schema covers."""
+    errors = []
+    if "VerifiableCredential" not in types_of(document):
+        errors.append("$.type: must include 'VerifiableCredential'")
+    for key in ("issuer", "credentialSubject"):
+        if key not in document:
+            errors.append(f"$: '{key}' is a required property")
+    return errors
+
+
+@cache
+def _schema(name: str) -> dict[str, Any]:
+    text = (files("credwallet") / "data" / "schemas" / SCHEMA_FILES[name]).read_text(encoding="utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validator(name: str) -> Any:
+    """One jsonschema validator per schema per process, format checking on (date, date-time, uri...)."""
+    from jsonschema import validators
+    from referencing import Registry
+
+    schema = _schema(name)
+    validator_class = validators.validator_for(schema)
+    # An empty registry: a reference that is not inside the bundled schema fails; nothing is ever fetched
+    # (jsonschema's default would download remote references).
+    return validator_class(schema, registry=Registry(), format_checker=validator_class.FORMAT_CHECKER)
+
+
+@cache
+def _fast_validator(name: str) -> Callable[[Any], Any] | None:
+    """The same schema compiled to Python by fastjsonschema (~20x faster): the yes/no path of every import.
+
+    Only a credential it rejects goes through jsonschema, which lists every error with its path. The
+    2019-09 schemas use no keyword whose meaning changed since draft-07, so they compile as draft-07; the
+    formats are checked by the same functions jsonschema uses. None when fastjsonschema is not installed.
+    """
+    try:
+        import fastjsonschema
+    except ImportError:  # pragma: no cover - declared dependency; jsonschema alone gives the same answers
+        return None
+    schema = copy.deepcopy(_schema(name))  # fastjsonschema rewrites $ref values in place
+    if "2019-09" in str(schema.get("$schema", "")):
+        schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    formats = {"date-time": _is_date_time, "date": _is_date, "uri": _is_uri}
+    handlers = {"http": _refuse_remote, "https": _refuse_remote}  # never fetch a remote reference
+    validate: Callable[[Any], Any] = fastjsonschema.compile(
+        schema, handlers=handlers, formats=formats, use_default=False
+    )
+    return validate
+
+
+def _refuse_remote(uri: str) -> Any:
+    raise InputError(f"schema reference {uri} is not bundled; credwallet never fetches schemas")
+
+
+def _is_date_time(value: Any) -> bool:
+    """RFC 3339 date-time, exactly as jsonschema's format checker decides it."""
+    try:
+        from rfc3339_validator import validate_rfc3339
+    except ImportError:  # pragma: no cover - then jsonschema does not check the format either
+        return True
+    return not isinstance(value, str) or bool(validate_rfc3339(value.upper()))
+
+
+def _is_date(value: Any) -> bool:
+    if not isinstance(value, str):
+        return True
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, flags=re.ASCII):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_uri(value: Any) -> bool:
+    try:
+        from rfc3986_validator import validate_rfc3986
+    except ImportError:  # pragma: no cover - then jsonschema does not check the format either
+        return True
+    return not isinstance(value, str) or bool(validate_rfc3986(value, rule="URI"))
+
+
+def conforms(name: str, instance: dict[str, Any]) -> bool:
+    """True when `instance` is valid against the named bundled schema (fast path, then jsonschema)."""
+    fast = _fast_validator(name)
+    if fast is not None:
+        try:
+            fast(instance)
+        except Exception:  # JsonSchemaException, or anything odd: let jsonschema decide and explain
+            return False
+        return True
+    return bool(_validator(name).is_valid(instance))
+
+
+def _schema_errors(name: str, instance: dict[str, Any]) -> list[str]:
+    if conforms(name, instance):
+        return []
+    lines = []
+    for error in _validator(name).iter_errors(instance):
+        for detail in _explain(error, 0):
+            message = detail.message
+            if len(message) > MAX_MESSAGE_CHARS:
+                message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+            lines.append(f"{_json_path(detail.absolute_path)}: {message}")
+    lines = sorted(set(lines))
+    if len(lines) > MAX_ERRORS:
+        lines = [*lines[:MAX_ERRORS], f"... and {len(lines) - MAX_ERRORS} more schema errors"]
+    return lines
+
+
+def _explain(error: Any, depth: int) -> list[Any]:
+    """The errors that say what is wrong: inside anyOf/oneOf, those of the branch that fits the value's shape.
+
+    A generic "is not valid under any of the given schemas" (or the first branch's "is not of type
+    'string'") hides the real problem, e.g. a Profile issuer whose `type` is not an array.
+    """
+    if not error.context or depth > 8:
+        return [error]
+    branches: dict[Any, list[Any]] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    viable = [
+        errors
+        for errors in branches.values()
+        if all(e.relative_path for e in errors)  # the value has the branch's shape; something inside fails
+    ]
+    if not viable:
+        return [error]
+    return [leaf for sub in min(viable, key=len) for leaf in _explain(sub, depth + 1)]
+
+
+def _json_path(parts: Any) -> str:
+    return "$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in parts)
+
+
+def _wrap_single_proofs(node: Any, path: str, wrapped: list[str], depth: int) -> Any:
+    """A copy of `node` where every single-object `proof` is a one-element list (unchanged parts shared)."""
+    if depth > _MAX_WALK_DEPTH:
+        raise InputError("credential nested too deeply to check")
+    if isinstance(node, dict):
+        copy: dict[str, Any] | None = None
+        for key, value in node.items():
+            child_path = f"{path}.{key}"
+            if key == "proof" and isinstance(value, dict):
+                new_value: Any = [_wrap_single_proofs(value, child_path, wrapped, depth + 1)]
+                wrapped.append(child_path)
+            else:
+                new_value = _wrap_single_proofs(value, child_path, wrapped, depth + 1)
+            if new_value is not value:
+                copy = dict(node) if copy is None else copy
+                copy[key] = new_value
+        return node if copy is None else copy
+    if isinstance(node, list):
+        items = [_wrap_single_proofs(item, f"{path}[{i}]", wrapped, depth + 1) for i, item in enumerate(node)]
+        return node if all(new is old for new, old in zip(items, node, strict=True)) else items
+    return node
