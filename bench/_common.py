@@ -39,8 +39,11 @@ def generated_assertion(index: int) -> dict[str, Any]:
             "criteria": {"narrative": f"Complete the {skill} capstone and pass the proctored exam."},
             "tags": [skill.lower(), "data", "career"],
             "alignment": [
-                {"targetName": skill, "targetUrl": f"https://bench.example.org/framework/{skill.lower()}",
-                 "targetFramework": "Bench Framework"}
+                {
+                    "targetName": skill,
+                    "targetUrl": f"https://bench.example.org/framework/{skill.lower()}",
+                    "targetFramework": "Bench Framework",
+                }
             ],
             "issuer": {
                 "type": "Issuer",

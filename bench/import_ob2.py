@@ -15,12 +15,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import generated_assertion, write_assertions  # noqa: E402
+from _common import generated_assertion, write_assertions
 
-from credwallet.formats.detect import parse_bytes  # noqa: E402
-from credwallet.importer import import_paths  # noqa: E402
-from credwallet.store.connection import connect  # noqa: E402
-from credwallet.store.wallet import _INSERT_SQL, Wallet  # noqa: E402
+from credwallet.formats.detect import parse_bytes
+from credwallet.importer import import_paths
+from credwallet.store.connection import connect
+from credwallet.store.wallet import _INSERT_SQL, Wallet
 
 
 def _rows(paths: list[Path]) -> list[tuple[object, ...]]:
@@ -32,14 +32,30 @@ def _rows(paths: list[Path]) -> list[tuple[object, ...]]:
         recipient = credential.recipient
         rows.append(
             (
-                content_hash[:8], credential.credential_id, credential.format.value, credential.container.value,
-                credential.name, credential.description, credential.issuer.name, credential.issuer.id,
-                credential.issuer.url, credential.issued_on and credential.issued_on.isoformat(),
+                content_hash[:8],
+                credential.credential_id,
+                credential.format.value,
+                credential.container.value,
+                credential.name,
+                credential.description,
+                credential.issuer.name,
+                credential.issuer.id,
+                credential.issuer.url,
+                credential.issued_on and credential.issued_on.isoformat(),
                 credential.expires_on and credential.expires_on.isoformat(),
-                recipient and recipient.type, recipient and recipient.identity,
-                recipient and int(recipient.hashed), recipient and recipient.salt, canonical,
-                credential.original_bytes, content_hash, credential.source, "unverified",
-                "2026-01-01T00:00:00Z", None, "[]", None,
+                recipient and recipient.type,
+                recipient and recipient.identity,
+                recipient and int(recipient.hashed),
+                recipient and recipient.salt,
+                canonical,
+                credential.original_bytes,
+                content_hash,
+                credential.source,
+                "unverified",
+                "2026-01-01T00:00:00Z",
+                None,
+                "[]",
+                None,
             )
         )
     return rows
@@ -94,12 +110,16 @@ def main() -> None:
         seconds, imported = import_seconds(root / "w1", root / "json")
         png_baseline = raw_insert_seconds(root / "raw-png.db", png_rows)
         png_seconds, png_imported = import_seconds(root / "w2", root / "png")
-    print(f"OB 2.0 JSON: {imported:,} files imported in {seconds * 1000:.0f} ms "
-          f"({seconds / imported * 1e6:.0f} µs/file); raw sqlite3 insert of the same rows "
-          f"{baseline * 1000:.0f} ms; ratio {seconds / baseline:.2f}x (target ≤ 4x)")
-    print(f"baked PNG:   {png_imported:,} files imported in {png_seconds * 1000:.0f} ms "
-          f"({png_seconds / png_imported * 1e6:.0f} µs/file); raw insert {png_baseline * 1000:.0f} ms; "
-          f"ratio {png_seconds / png_baseline:.2f}x")
+    print(
+        f"OB 2.0 JSON: {imported:,} files imported in {seconds * 1000:.0f} ms "
+        f"({seconds / imported * 1e6:.0f} µs/file); raw sqlite3 insert of the same rows "
+        f"{baseline * 1000:.0f} ms; ratio {seconds / baseline:.2f}x (target ≤ 4x)"
+    )
+    print(
+        f"baked PNG:   {png_imported:,} files imported in {png_seconds * 1000:.0f} ms "
+        f"({png_seconds / png_imported * 1e6:.0f} µs/file); raw insert {png_baseline * 1000:.0f} ms; "
+        f"ratio {png_seconds / png_baseline:.2f}x"
+    )
 
 
 if __name__ == "__main__":

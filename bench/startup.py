@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import generated_assertion, interleaved_medians, run_command  # noqa: E402
+from _common import generated_assertion, interleaved_medians, run_command
 
 
 def build_wallet(home: Path, count: int) -> None:
@@ -39,7 +39,9 @@ def main() -> None:
         build_wallet(home, 1000)
         env = {**os.environ, "CREDWALLET_HOME": str(home), "NO_COLOR": "1"}
         cases = {
-            "baseline: python -c 'import typer'": lambda: run_command([sys.executable, "-c", "import typer"], env),
+            "baseline: python -c 'import typer'": lambda: run_command(
+                [sys.executable, "-c", "import typer"], env
+            ),
             "credwallet --help": lambda: run_command([exe, "--help"], env),
             "credwallet --version": lambda: run_command([exe, "--version"], env),
             "credwallet list (1,000)": lambda: run_command([exe, "list"], env),

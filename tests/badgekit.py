@@ -86,4 +86,4 @@ def svg(inner: str, *, namespace: str = "http://openbadges.org", prolog: str = "
     return (
         f'{prolog}<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="{namespace}" viewBox="0 0 10 10">'
         f'{inner}<circle cx="5" cy="5" r="4"/></svg>'
-    ).encode("utf-8")
+    ).encode()

@@ -9,9 +9,6 @@ HEAVY = ("sqlmodel", "sqlalchemy", "httpx", "jsonschema", "yaml", "pyld", "crypt
 
 
 def test_cli_module_imports_no_heavy_modules() -> None:
-    code = (
-        "import sys, credwallet.cli.main\n"
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    )
+    code = f"import sys, credwallet.cli.main\nprint(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""

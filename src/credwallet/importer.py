@@ -131,7 +131,9 @@ def import_paths(
     """Import every input (files, folders walked recursively, `-` for stdin) and report per file."""
     names = list(expand_inputs(inputs))
     if len(names) > MAX_FILES_PER_IMPORT:
-        raise InputError(f"{len(names):,} files to import: over the limit of {MAX_FILES_PER_IMPORT:,} per run")
+        raise InputError(
+            f"{len(names):,} files to import: over the limit of {MAX_FILES_PER_IMPORT:,} per run"
+        )
     report = ImportReport()
     with wallet.batch():
         for index, (name, from_folder) in enumerate(names, start=1):

@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, fields
-from datetime import datetime
-from enum import Enum
+from datetime import UTC, datetime
+from enum import Enum, StrEnum
 from typing import Any
 
 
-class CredentialFormat(str, Enum):
+class CredentialFormat(StrEnum):
     """What a credential is, independent of how it arrived (JSON file, baked image, token)."""
 
     OB1 = "ob1"  # Open Badges 0.5/1.x legacy assertion (read for display; hosted verification only)
@@ -26,7 +26,7 @@ class CredentialFormat(str, Enum):
     CLR = "clr"  # 1EdTech Comprehensive Learner Record 2.0 (a ClrCredential)
 
 
-class Container(str, Enum):
+class Container(StrEnum):
     """How the credential's bytes arrived: kept to re-export in the same shape."""
 
     JSON = "json"
@@ -36,7 +36,7 @@ class Container(str, Enum):
     CLR = "clr"  # an inner credential of a CLR or presentation
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """A credential's verification status (DESIGN.md §5)."""
 
     VALID = "valid"
@@ -240,7 +240,9 @@ def _jsonable(value: Any) -> Any:
 def to_jsonable(credential: Credential) -> dict[str, Any]:
     """The credential as plain JSON types (dates as ISO 8601 UTC, enums as their values)."""
     return {
-        name: getattr(credential, name) if name in _JSON_NATIVE_FIELDS else _jsonable(getattr(credential, name))
+        name: getattr(credential, name)
+        if name in _JSON_NATIVE_FIELDS
+        else _jsonable(getattr(credential, name))
         for name in _field_names(Credential)
         if name != "original_bytes"
     }
@@ -248,15 +250,14 @@ def to_jsonable(credential: Credential) -> dict[str, Any]:
 
 def parse_iso_datetime(value: str) -> datetime:
     """ISO 8601 timestamps as issuers write them ('Z', offsets, or a bare date) into aware UTC datetimes."""
-    from datetime import timezone
 
     text = value.strip()
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
     parsed = datetime.fromisoformat(text)
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
 
 
 def _build(cls: type[Any], data: dict[str, Any] | None) -> Any:

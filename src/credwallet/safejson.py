@@ -62,7 +62,9 @@ def loads_strict(data: bytes | str, *, source: str, max_bytes: int = MAX_JSON_BY
     except RecursionError:
         raise InputError(f"{source}: JSON nested too deeply (limit {MAX_JSON_DEPTH})") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"{source}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        raise InputError(
+            f"{source}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
     except ValueError as exc:
         raise InputError(f"{source}: invalid JSON: {exc}") from None
     # Nesting needs an opening bracket per level, so a text with few brackets cannot be too deep.

@@ -16,7 +16,13 @@ Cli = Callable[..., Result]
 def _folder(tmp_path: Path) -> Path:
     (tmp_path / "sql.json").write_bytes(assertion_bytes())
     (tmp_path / "baked.png").write_bytes(
-        png(itxt(assertion_bytes(id="https://badges.example.org/assertions/2002", issuedOn="2024-01-05T00:00:00Z")))
+        png(
+            itxt(
+                assertion_bytes(
+                    id="https://badges.example.org/assertions/2002", issuedOn="2024-01-05T00:00:00Z"
+                )
+            )
+        )
     )
     return tmp_path
 
@@ -26,7 +32,7 @@ def test_import_json_contract_and_duplicates(cli: Cli, tmp_path: Path) -> None:
     first = cli("import", str(folder), "--json")
     assert first.exit_code == 0, first.stderr
     document = json.loads(first.stdout)
-    assert set(document) == {"imported", "duplicates", "errors", "skipped"}
+    assert set(document) == {"imported", "duplicates", "errors", "skipped", "status"}
     assert len(document["imported"]) == 2 and document["duplicates"] == [] and document["errors"] == []
     again = json.loads(cli("import", str(folder / "sql.json"), "--json").stdout)
     assert again["imported"] == [] and len(again["duplicates"]) == 1
@@ -96,7 +102,10 @@ def test_tag_note_remove(cli: Cli, tmp_path: Path) -> None:
 def test_profile_and_info(cli: Cli) -> None:
     assert cli("profile", "set-name", "Alex Morgan").exit_code == 0
     assert cli("profile", "add-identity", "alex@example.org").exit_code == 0
-    assert json.loads(cli("profile", "--json").stdout) == {"name": "Alex Morgan", "identities": ["alex@example.org"]}
+    assert json.loads(cli("profile", "--json").stdout) == {
+        "name": "Alex Morgan",
+        "identities": ["alex@example.org"],
+    }
     assert cli("profile", "add-identity", "nonsense").exit_code == 2
     assert cli("profile", "remove-identity", "alex@example.org").exit_code == 0
     info = json.loads(cli("info", "--json").stdout)
@@ -123,7 +132,10 @@ def test_profile_load(cli: Cli, tmp_path: Path) -> None:
     good = tmp_path / "profile.yaml"
     good.write_text("name: Alex Morgan\nidentities: [alex@example.org, https://alex.example.org]\n")
     assert cli("profile", "load", str(good)).exit_code == 0
-    assert json.loads(cli("profile", "--json").stdout)["identities"] == ["alex@example.org", "https://alex.example.org"]
+    assert json.loads(cli("profile", "--json").stdout)["identities"] == [
+        "alex@example.org",
+        "https://alex.example.org",
+    ]
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: [1, 2\n")
     result = cli("profile", "load", str(bad))

@@ -92,7 +92,7 @@ def test_png_decompression_bomb_is_capped_fast_and_small() -> None:
 
 
 def test_svg_cdata_assertion() -> None:
-    inner = f"<openbadges:assertion verify=\"https://x/a\"><![CDATA[{assertion_bytes().decode()}]]></openbadges:assertion>"
+    inner = f'<openbadges:assertion verify="https://x/a"><![CDATA[{assertion_bytes().decode()}]]></openbadges:assertion>'
     [credential] = parse_bytes(svg(inner), source="badge.svg")
     assert credential.container is Container.SVG
     assert credential.alignments[0].target_name == "SQL"
@@ -114,7 +114,7 @@ def test_svg_entity_bomb_is_refused_quickly() -> None:
     entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
         f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8)
     )
-    prolog = f"<?xml version=\"1.0\"?><!DOCTYPE svg [{entities}]>"
+    prolog = f'<?xml version="1.0"?><!DOCTYPE svg [{entities}]>'
     started = time.perf_counter()
     with pytest.raises(InputError, match="entities and external references are not allowed"):
         unbake_svg(svg("<openbadges:assertion>&i;</openbadges:assertion>", prolog=prolog), source="lol.svg")
@@ -151,7 +151,11 @@ def test_external_baked_files(external: Path) -> None:
     assert heart.format is CredentialFormat.OB1
     with pytest.raises(InputError, match="only a link to a hosted badge"):
         parse_bytes((external / "ob2/mozilla-backpack/valid-baked.png").read_bytes(), source="x")
-    for unbaked in ("ob2/mozilla-bakery/unbaked.png", "ob2/mozilla-bakery/unbaked.svg", "ob2/mozilla-backpack/unbaked.png"):
+    for unbaked in (
+        "ob2/mozilla-bakery/unbaked.png",
+        "ob2/mozilla-bakery/unbaked.svg",
+        "ob2/mozilla-backpack/unbaked.png",
+    ):
         with pytest.raises(InputError, match="not a baked badge"):
             parse_bytes((external / unbaked).read_bytes(), source=unbaked)
     with pytest.raises(InputError, match="invalid JSON"):

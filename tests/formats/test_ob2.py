@@ -102,7 +102,7 @@ def test_signed_assertion_jws_is_stored_with_token() -> None:
 
 
 def test_jws_with_bad_parts_is_refused() -> None:
-    with pytest.raises(InputError, match="bad base64url|malformed JWS|not a compact JWS"):
+    with pytest.raises(InputError, match=r"bad base64url|malformed JWS|not a compact JWS"):
         decode_compact_jws("a.b!.c", source="t")
     with pytest.raises(InputError, match="JWS header"):
         decode_compact_jws(f"{_b64([1])}.{_b64({})}.", source="t")
@@ -110,8 +110,13 @@ def test_jws_with_bad_parts_is_refused() -> None:
 
 def test_external_ob2_files(external: Path) -> None:
     folder = external / "ob2/1edtech-validator"
-    for name in ("basic-assertion.json", "basic-assertion-expired.json", "basic-assertion-with-language.json",
-                 "assertion-with-endorsements.json", "assertion-with-data-image.json"):
+    for name in (
+        "basic-assertion.json",
+        "basic-assertion-expired.json",
+        "basic-assertion-with-language.json",
+        "assertion-with-endorsements.json",
+        "assertion-with-data-image.json",
+    ):
         [c] = parse_bytes((folder / name).read_bytes(), source=name)
         assert c.format is CredentialFormat.OB2
     for name in ("simple.jwt", "simple-revoked.jwt", "simple-not-revoked.jwt"):
@@ -119,5 +124,7 @@ def test_external_ob2_files(external: Path) -> None:
         assert c.format is CredentialFormat.OB2_SIGNED and c.token
     with pytest.raises(InputError, match="invalid JSON"):  # a literal newline inside a string, as published
         parse_bytes((external / "ob2/1edtech-spec/badgeclass.json").read_bytes(), source="badgeclass.json")
-    [spec_signed] = parse_bytes((external / "ob2/1edtech-spec/signed-assertion-example.jws").read_bytes(), source="s")
+    [spec_signed] = parse_bytes(
+        (external / "ob2/1edtech-spec/signed-assertion-example.jws").read_bytes(), source="s"
+    )
     assert spec_signed.format is CredentialFormat.OB2_SIGNED

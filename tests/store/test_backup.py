@@ -10,15 +10,17 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.badgekit import assertion
 
 from credwallet.errors import InputError
 from credwallet.formats.detect import parse_bytes
 from credwallet.model import Status
 from credwallet.store.backup import ROW_COLUMNS, backup_document, decode_backup, encode_backup, restore
 from credwallet.store.wallet import Wallet
-from tests.badgekit import assertion
 
-names = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(str.strip)
+names = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(
+    str.strip
+)
 
 
 def _fill(wallet: Wallet, badge_names: list[str], notes: list[str | None]) -> None:
@@ -74,6 +76,9 @@ def test_hostile_backups_are_refused(wallet_home: Path) -> None:
     with pytest.raises(InputError, match="not a credwallet backup"):
         decode_backup(b"hello", None, source="x")
     document = {"format": "credwallet-backup", "version": 1, "credentials": [], "files": {"../../evil": "x"}}
-    with Wallet.open(home=wallet_home) as wallet, pytest.raises(InputError, match="outside the wallet folder"):
+    with (
+        Wallet.open(home=wallet_home) as wallet,
+        pytest.raises(InputError, match="outside the wallet folder"),
+    ):
         restore(wallet, decode_backup(encode_backup(document, None), None, source="x"))
     assert not (wallet_home.parent / "evil").exists()

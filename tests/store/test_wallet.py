@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from tests.badgekit import assertion_bytes, itxt, png
 
 from credwallet.errors import InputError, NotFoundError, StoreError
 from credwallet.formats.detect import parse_bytes
@@ -17,7 +18,6 @@ from credwallet.model import Container, Status
 from credwallet.store.connection import connect
 from credwallet.store.migrations import MIGRATIONS
 from credwallet.store.wallet import Wallet
-from tests.badgekit import assertion_bytes, itxt, png
 
 
 def _open(home: Path) -> Wallet:
@@ -85,7 +85,9 @@ def test_bulk_import_keeps_good_files_and_reports_bad(tmp_path: Path, wallet_hom
     (tmp_path / "bad.json").write_bytes(b'{"broken": ')
     (tmp_path / "notes.md").write_text("not a badge, not even considered")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "baked.png").write_bytes(png(itxt(assertion_bytes(id="https://badges.example.org/a/3"))))
+    (tmp_path / "sub" / "baked.png").write_bytes(
+        png(itxt(assertion_bytes(id="https://badges.example.org/a/3")))
+    )
     with _open(wallet_home) as wallet:
         report = import_paths(wallet, [str(tmp_path)])
         assert len(report.imported) == 2 and len(report.errors) == 1
@@ -180,7 +182,9 @@ def test_not_a_database(wallet_home: Path) -> None:
         Wallet.open(junk, home=wallet_home)
 
 
-def test_folder_walk_skips_companion_documents_but_named_files_fail(tmp_path: Path, wallet_home: Path) -> None:
+def test_folder_walk_skips_companion_documents_but_named_files_fail(
+    tmp_path: Path, wallet_home: Path
+) -> None:
     issuer = {"@context": "https://w3id.org/openbadges/v2", "type": "Issuer", "id": "https://x", "name": "X"}
     (tmp_path / "issuer.json").write_text(json.dumps(issuer))
     (tmp_path / "badge.json").write_bytes(assertion_bytes())

@@ -23,8 +23,12 @@ STATUS_STYLE = {
 
 
 def list_command(
-    issuer: Annotated[str | None, typer.Option(help="Only credentials whose issuer name or id contains this.")] = None,
-    search: Annotated[str | None, typer.Option(help="Only credentials mentioning this text anywhere.")] = None,
+    issuer: Annotated[
+        str | None, typer.Option(help="Only credentials whose issuer name or id contains this.")
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option(help="Only credentials mentioning this text anywhere.")
+    ] = None,
     sort: Annotated[str, typer.Option(help="issued | name | issuer | expires | imported")] = "issued",
     clr: Annotated[str | None, typer.Option("--clr", help="Only the credentials inside this CLR.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print every matching credential as JSON.")] = False,
@@ -77,13 +81,10 @@ def list_command(
 
 
 def _skills_by_id(wallet: Any) -> dict[str, list[str]]:
-    """Skill ids per credential for `list --json`; empty when the skills engine is not installed."""
-    try:
-        from credwallet.skills.service import skills_by_credential
-    except ImportError:
-        return {}
-    result: dict[str, list[str]] = skills_by_credential(wallet.credentials(), home=wallet.home)
-    return result
+    """Skill ids per credential for `list --json`."""
+    from credwallet.skills.service import skills_by_credential
+
+    return skills_by_credential(wallet.credentials(), home=wallet.home)
 
 
 def show_command(
@@ -178,14 +179,31 @@ def _render_credential(credential: Credential, *, reveal: bool, children: list[A
         for column in ("name", "framework", "code", "url"):
             table.add_column(column, overflow="fold")
         for a in credential.alignments:
-            table.add_row(clean(a.target_name), clean(a.target_framework), clean(a.target_code), clean(a.target_url))
+            table.add_row(
+                clean(a.target_name), clean(a.target_framework), clean(a.target_code), clean(a.target_url)
+            )
         out.print(table)
     for label, items in (
-        ("evidence", [" — ".join(p for p in (e.name, e.narrative or e.description, e.id) if p) for e in credential.evidence]),
-        ("results", [" ".join(p for p in (r.type, r.value, r.achieved_level, r.description) if p) for r in credential.results]),
+        (
+            "evidence",
+            [
+                " — ".join(p for p in (e.name, e.narrative or e.description, e.id) if p)
+                for e in credential.evidence
+            ],
+        ),
+        (
+            "results",
+            [
+                " ".join(p for p in (r.type, r.value, r.achieved_level, r.description) if p)
+                for r in credential.results
+            ],
+        ),
         (
             "endorsements",
-            [f"{e.issuer_name or e.issuer_id} ({e.target}): {e.comment or ''}" for e in credential.endorsements],
+            [
+                f"{e.issuer_name or e.issuer_id} ({e.target}): {e.comment or ''}"
+                for e in credential.endorsements
+            ],
         ),
         ("structure problems", credential.schema_errors),
         ("contains", [f"{c.id}  {c.name}" for c in children]),
@@ -197,7 +215,9 @@ def _render_credential(credential: Credential, *, reveal: bool, children: list[A
     if credential.verification:
         out.print("[bold]latest verification[/bold]")
         for check in credential.verification.get("checks", []):
-            out.print(f"  {clean(check.get('status'))}: {clean(check.get('name'))} — {clean(check.get('detail'))}")
+            out.print(
+                f"  {clean(check.get('status'))}: {clean(check.get('name'))} — {clean(check.get('detail'))}"
+            )
 
 
 def remove_command(

@@ -15,18 +15,34 @@ from credwallet.cli.state import open_wallet
 app = typer.Typer(help="Export what the wallet holds: a résumé section, a LinkedIn link, or a backup.")
 
 
-@app.command("resume", epilog="Example: credwallet export resume --format markdown --role data-analyst -o certs.md")
+@app.command(
+    "resume", epilog="Example: credwallet export resume --format markdown --role data-analyst -o certs.md"
+)
 def resume(
-    format: Annotated[str, typer.Option("--format", "-f", help="markdown | text | json-resume | html | latex")] = "markdown",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="markdown | text | json-resume | html | latex")
+    ] = "markdown",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
-    role: Annotated[str | None, typer.Option(help="Only credentials relevant to this role (id or YAML file).")] = None,
+    role: Annotated[
+        str | None, typer.Option(help="Only credentials relevant to this role (id or YAML file).")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many credentials.", min=1)] = None,
-    include_unverified: Annotated[bool, typer.Option(help="Also list credentials not verified as valid.")] = False,
-    include_expired: Annotated[bool, typer.Option(help="Also list expired credentials, with their dates.")] = False,
+    include_unverified: Annotated[
+        bool, typer.Option(help="Also list credentials not verified as valid.")
+    ] = False,
+    include_expired: Annotated[
+        bool, typer.Option(help="Also list expired credentials, with their dates.")
+    ] = False,
     group_by: Annotated[str | None, typer.Option(help="issuer | skill | year")] = None,
-    since: Annotated[str | None, typer.Option(help="Only credentials issued on or after this date (YYYY-MM-DD).")] = None,
-    sort: Annotated[str | None, typer.Option(help="date | relevance (default: relevance with --role)")] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only credentials issued on or after this date (YYYY-MM-DD).")
+    ] = None,
+    sort: Annotated[
+        str | None, typer.Option(help="date | relevance (default: relevance with --role)")
+    ] = None,
     with_skills: Annotated[bool, typer.Option(help="Show the skills each credential evidences.")] = False,
     latex_style: Annotated[str, typer.Option(help="awesome-cv | moderncv")] = "awesome-cv",
     reveal: Annotated[bool, typer.Option(help="Keep recipient emails (redacted by default).")] = False,
@@ -99,7 +115,9 @@ def backup(
     with open_wallet() as wallet:
         document = backup_document(wallet)
     written = write_bytes_safely(path, encode_backup(document, passphrase), force=force)
-    console.err().print(f"backed up {len(document['credentials'])} credentials to {console.clean(str(written))}")
+    console.err().print(
+        f"backed up {len(document['credentials'])} credentials to {console.clean(str(written))}"
+    )
 
 
 def _passphrase(*, confirm: bool) -> str:

@@ -21,6 +21,7 @@ def import_command(
     backup: Annotated[
         Path | None, typer.Option("--backup", help="Restore a backup made by `export backup` (merges).")
     ] = None,
+    no_verify: Annotated[bool, typer.Option("--no-verify", help="Do not verify what was imported.")] = False,
 ) -> None:
     """Import Open Badges, verifiable credentials and CLRs; the same credential is stored once."""
     from credwallet.errors import InputError
@@ -40,7 +41,11 @@ def import_command(
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
             with Progress(
-                TextColumn("importing"), BarColumn(), MofNCompleteColumn(), console=console.err(), transient=True
+                TextColumn("importing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=console.err(),
+                transient=True,
             ) as progress:
                 task = progress.add_task("import", total=None)
 
@@ -50,9 +55,17 @@ def import_command(
                 report = import_paths(wallet, paths, stdin=sys.stdin.buffer, on_progress=advance)
         else:
             report = import_paths(wallet, paths, stdin=sys.stdin.buffer)
+        statuses: dict[str, str] = {}
+        if report.imported and not no_verify:
+            from credwallet.verification import verify_wallet
+
+            statuses = {
+                str(r.credential.wallet_id): r.report.status.value
+                for r in verify_wallet(wallet, report.imported)
+            }
 
     if as_json:
-        console.print_json(report.to_jsonable())
+        console.print_json({**report.to_jsonable(), "status": statuses})
     else:
         out = console.out()
         for result in report.files:
@@ -60,13 +73,18 @@ def import_command(
                 console.err().print(f"[red]✗[/red] {console.clean(result.error)}")
                 continue
             for wallet_id in result.imported:
-                out.print(f"[green]+[/green] {wallet_id}  {console.clean(result.names.get(wallet_id))}")
+                status = statuses.get(wallet_id, "unverified")
+                out.print(
+                    f"[green]+[/green] {wallet_id}  {status:10}  {console.clean(result.names.get(wallet_id))}"
+                )
             for wallet_id in result.duplicates:
                 name = console.clean(result.names.get(wallet_id))
                 out.print(f"[dim]= {wallet_id}  {name}: already in the wallet[/dim]")
         summary = f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, errors {len(report.errors)}"
         if report.skipped:
-            summary += f", skipped {len(report.skipped)} non-credential documents (issuer profiles, keys, ...)"
+            summary += (
+                f", skipped {len(report.skipped)} non-credential documents (issuer profiles, keys, ...)"
+            )
         out.print(summary)
     if report.errors:
         raise typer.Exit(int(ExitCode.PROBLEM))

@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from credwallet import __version__
-from credwallet.cli import credentials, export, imports, info, profile
+from credwallet.cli import credentials, export, gap, imports, info, plan, profile, roles, skills, verify
 from credwallet.cli.state import OPTIONS
 from credwallet.errors import CredwalletError, ExitCode
 
@@ -24,7 +24,6 @@ EPILOG = (
     "verification); 2 usage or input error. The wallet lives in CREDWALLET_HOME (default: your user data "
     "folder); --wallet FILE uses another database for one command."
 )
-
 
 
 def _report(message: str, code: int) -> typer.Exit:
@@ -90,15 +89,31 @@ def main(
     OPTIONS.debug = debug
 
 
-app.command("import", epilog="Example: credwallet import ~/Downloads/badges/ my-badge.png")(imports.import_command)
-app.command("list", epilog="Example: credwallet list --issuer Coursera --sort expires")(credentials.list_command)
+app.command("import", epilog="Example: credwallet import ~/Downloads/badges/ my-badge.png")(
+    imports.import_command
+)
+app.command("list", epilog="Example: credwallet list --issuer Coursera --sort expires")(
+    credentials.list_command
+)
 app.command("show", epilog="Example: credwallet show 3fa2c1d0 --json")(credentials.show_command)
 app.command("remove", epilog="Example: credwallet remove 3fa2c1d0 --yes")(credentials.remove_command)
 app.command("tag", epilog="Example: credwallet tag 3fa2c1d0 job-search")(credentials.tag_command)
 app.command("note", epilog="Example: credwallet note 3fa2c1d0 'Capstone on churn analysis'")(
     credentials.note_command
 )
+app.command("verify", epilog="Example: credwallet verify --all   |   credwallet verify badge.png --json")(
+    verify.verify_command
+)
 app.command("info", epilog="Example: credwallet info --json")(info.info_command)
+app.command("skills", epilog="Example: credwallet skills --json   |   credwallet skills 3fa2c1d0")(
+    skills.skills_command
+)
+app.command("gap", epilog="Example: credwallet gap --role data-analyst")(gap.gap_command)
+app.command("plan", epilog="Example: credwallet plan --role data-analyst --hours-per-week 8 --ics plan.ics")(
+    plan.plan_command
+)
+app.add_typer(roles.app, name="roles")
+app.add_typer(plan.catalog_app, name="catalog")
 app.add_typer(profile.app, name="profile")
 app.add_typer(export.app, name="export")
 

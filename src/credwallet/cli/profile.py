@@ -65,7 +65,9 @@ def remove_identity(identity: Annotated[str, typer.Argument(help="The identity t
 
 
 @app.command("load", epilog="Example: credwallet profile load sample_data/profile.yaml")
-def load(path: Annotated[Path, typer.Argument(help="A YAML file with `name` and `identities`.", dir_okay=False)]) -> None:
+def load(
+    path: Annotated[Path, typer.Argument(help="A YAML file with `name` and `identities`.", dir_okay=False)],
+) -> None:
     """Set the name and add the identities listed in a YAML profile file."""
     from credwallet.profile_file import read_profile_file
 
@@ -74,4 +76,6 @@ def load(path: Annotated[Path, typer.Argument(help="A YAML file with `name` and 
         if profile.name:
             wallet.set_name(profile.name)
         added = [identity for identity in profile.identities if wallet.add_identity(identity)]
-    console.out().print(f"profile loaded: {console.clean(profile.name or '(no name)')}, {len(added)} new identities")
+    console.out().print(
+        f"profile loaded: {console.clean(profile.name or '(no name)')}, {len(added)} new identities"
+    )

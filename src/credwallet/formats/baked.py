@@ -90,11 +90,15 @@ def unbake_png(data: bytes, *, source: str) -> BakedPayload:
         (length,) = struct.unpack(">I", data[offset : offset + 4])
         chunk_type = data[offset + 4 : offset + 8]
         if length > len(data) - offset - 12:
-            raise InputError(f"{source}: PNG chunk {chunk_type!r} declares {length:,} bytes past the end of file")
+            raise InputError(
+                f"{source}: PNG chunk {chunk_type!r} declares {length:,} bytes past the end of file"
+            )
         body = data[offset + 8 : offset + 8 + length]
         (crc,) = struct.unpack(">I", data[offset + 8 + length : offset + 12 + length])
         if zlib.crc32(chunk_type + body) != crc:
-            raise InputError(f"{source}: PNG chunk {chunk_type.decode('latin-1')!r} has a bad CRC (file corrupt)")
+            raise InputError(
+                f"{source}: PNG chunk {chunk_type.decode('latin-1')!r} has a bad CRC (file corrupt)"
+            )
         chunks += 1
         if chunks > MAX_PNG_CHUNKS:
             raise InputError(f"{source}: PNG has more than {MAX_PNG_CHUNKS:,} chunks")
@@ -104,7 +108,9 @@ def unbake_png(data: bytes, *, source: str) -> BakedPayload:
             keyword = body[:keyword_end] if keyword_end >= 0 else body
             if keyword in PNG_KEYWORDS:
                 if found is not None:
-                    raise InputError(f"{source}: PNG carries more than one baked credential; refusing to guess")
+                    raise InputError(
+                        f"{source}: PNG carries more than one baked credential; refusing to guess"
+                    )
                 if chunk_type == b"iTXt":
                     _, text = _text_from_itxt(body, source=source)
                 else:
@@ -130,7 +136,9 @@ def unbake_svg(data: bytes, *, source: str) -> BakedPayload:
         # declaration or external reference is refused.
         root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise InputError(f"{source}: SVG refused: {type(exc).__name__} (entities and external references are not allowed)") from None
+        raise InputError(
+            f"{source}: SVG refused: {type(exc).__name__} (entities and external references are not allowed)"
+        ) from None
     except ParseError as exc:
         raise InputError(f"{source}: not well-formed XML ({exc})") from None
     if not root.tag.endswith("svg"):

@@ -43,7 +43,9 @@ def read_capped(path: Path, *, limit: int = MAX_BADGE_BYTES) -> bytes:
 def _describe(data: bytes) -> str:
     head = data[:512].lstrip().lower()
     if head.startswith(b"%pdf"):
-        return "a PDF document (a printable certificate, not a digital badge; ask the issuer for the badge file)"
+        return (
+            "a PDF document (a printable certificate, not a digital badge; ask the issuer for the badge file)"
+        )
     if head.startswith((b"<!doctype html", b"<html")):
         return "a web page, not a badge: download the badge image or its JSON"
     if head.startswith((b"\xff\xd8\xff", b"gif8", b"riff")):
@@ -69,7 +71,9 @@ def parse_bytes(data: bytes, *, source: str) -> list[Credential]:
         svg_payload = baked.unbake_svg(data, source=source)
         return _parse_payload(svg_payload.text, source=source, container=Container.SVG, original=data)
     if stripped.startswith((b"{", b"[")):
-        return _parse_json(loads_strict(data, source=source), source=source, container=Container.JSON, original=data)
+        return _parse_json(
+            loads_strict(data, source=source), source=source, container=Container.JSON, original=data
+        )
     try:
         text = data.decode("ascii").strip()  # a compact JWS is pure ASCII
     except UnicodeDecodeError:
@@ -81,7 +85,9 @@ def parse_bytes(data: bytes, *, source: str) -> list[Credential]:
 
 def _parse_payload(text: str, *, source: str, container: Container, original: bytes) -> list[Credential]:
     if text.startswith(("{", "[")):
-        return _parse_json(loads_strict(text, source=source), source=source, container=container, original=original)
+        return _parse_json(
+            loads_strict(text, source=source), source=source, container=container, original=original
+        )
     if looks_like_compact_jws(text):
         return _parse_token(text, source=source, container=container, original=original)
     if text.lower().startswith(("http://", "https://")):
@@ -99,18 +105,24 @@ def _parse_token(token: str, *, source: str, container: Container, original: byt
         raise InputError(f"{source}: the JWS payload is not a JSON object")
     if ob2.looks_like_ob2(payload):
         return [
-            ob2.parse_assertion(payload, source=source, container=container, original_bytes=original, token=token)
+            ob2.parse_assertion(
+                payload, source=source, container=container, original_bytes=original, token=token
+            )
         ]
     from credwallet.formats import ob3, vc_jwt
 
     if "vc" in payload or ob3.looks_like_vc(payload):
         return vc_jwt.parse_vc_jwt(decoded, container=container, original_bytes=original, source=source)
-    raise InputError(f"{source}: a signed token, but its payload is neither a badge assertion nor a credential")
+    raise InputError(
+        f"{source}: a signed token, but its payload is neither a badge assertion nor a credential"
+    )
 
 
 def _parse_json(document: Any, *, source: str, container: Container, original: bytes) -> list[Credential]:
     if not isinstance(document, dict):
-        raise InputError(f"{source}: JSON is not a badge (expected an object, found {type(document).__name__})")
+        raise InputError(
+            f"{source}: JSON is not a badge (expected an object, found {type(document).__name__})"
+        )
     if ob2.looks_like_ob2(document):
         return [ob2.parse_assertion(document, source=source, container=container, original_bytes=original)]
     from credwallet.formats import clr, ob3
@@ -127,7 +139,13 @@ def _parse_json(document: Any, *, source: str, container: Container, original: b
 
 def _types_of(document: dict[str, Any]) -> set[str]:
     types = document.get("type", document.get("@type"))
-    return {types} if isinstance(types, str) else {t for t in types if isinstance(t, str)} if isinstance(types, list) else set()
+    return (
+        {types}
+        if isinstance(types, str)
+        else {t for t in types if isinstance(t, str)}
+        if isinstance(types, list)
+        else set()
+    )
 
 
 def _describe_known_document(document: dict[str, Any]) -> str | None:

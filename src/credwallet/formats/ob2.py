@@ -7,7 +7,7 @@ errors on the credential instead of refusing it; only what makes it not an asser
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from credwallet.errors import InputError
@@ -83,7 +83,7 @@ def parse_date(value: Any, field: str, errors: list[str]) -> datetime | None:
         if isinstance(value, bool):
             raise ValueError
         if isinstance(value, (int, float)) or (isinstance(value, str) and value.strip().isdigit()):
-            return datetime.fromtimestamp(int(value), tz=timezone.utc)
+            return datetime.fromtimestamp(int(value), tz=UTC)
         if isinstance(value, str):
             return parse_iso_datetime(value)
     except (ValueError, OverflowError, OSError):
@@ -104,8 +104,10 @@ def _recipient(document: dict[str, Any], errors: list[str]) -> Recipient | None:
     if identity is None:
         errors.append("recipient.identity: missing")
         return None
-    hashed = raw.get("hashed")
-    if not isinstance(hashed, bool):
+    declared = raw.get("hashed")
+    if isinstance(declared, bool):
+        hashed = declared
+    else:
         hashed = "$" in identity and identity.split("$", 1)[0].lower() in ("sha256", "md5", "sha1")
     return Recipient(
         identity=identity,
@@ -174,7 +176,9 @@ def _criteria(raw: Any) -> Criteria | None:
     if isinstance(raw, str):
         return Criteria(url=_text(raw))
     if isinstance(raw, dict):
-        return Criteria(url=_text(raw.get("id")) or _text(raw.get("url")), narrative=_text(raw.get("narrative")))
+        return Criteria(
+            url=_text(raw.get("id")) or _text(raw.get("url")), narrative=_text(raw.get("narrative"))
+        )
     return None
 
 
@@ -232,7 +236,9 @@ def parse_assertion(
     if narrative:
         extension["narrative"] = narrative
     return Credential(
-        format=CredentialFormat.OB2_SIGNED if token else (CredentialFormat.OB1 if legacy else CredentialFormat.OB2),
+        format=CredentialFormat.OB2_SIGNED
+        if token
+        else (CredentialFormat.OB1 if legacy else CredentialFormat.OB2),
         name=name,
         issuer=_issuer(issuer_raw),
         container=container,

@@ -13,7 +13,7 @@ import io
 import json
 import os
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +73,7 @@ def backup_document(wallet: Wallet) -> dict[str, Any]:
     return {
         "format": BACKUP_FORMAT,
         "version": BACKUP_VERSION,
-        "created": datetime.now(timezone.utc).isoformat(),
+        "created": datetime.now(UTC).isoformat(),
         "credwallet": __version__,
         "schema": wallet.schema_version(),
         "profile": {"name": profile.name, "identities": profile.identities},
@@ -133,7 +133,9 @@ def decode_backup(data: bytes, passphrase: str | None, *, source: str) -> dict[s
     if not isinstance(document, dict) or document.get("format") != BACKUP_FORMAT:
         raise InputError(f"{source}: not a credwallet backup")
     if document.get("version") != BACKUP_VERSION:
-        raise InputError(f"{source}: backup version {document.get('version')} is not supported by this release")
+        raise InputError(
+            f"{source}: backup version {document.get('version')} is not supported by this release"
+        )
     return document
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
@@ -62,7 +62,7 @@ def m001_initial(db: sqlite3.Connection) -> None:
             kind TEXT NOT NULL,
             added_at TEXT NOT NULL
         );
-        """
+        """,
     )
 
 
@@ -76,7 +76,7 @@ def m002_linked_credentials_and_structure(db: sqlite3.Connection) -> None:
         ALTER TABLE credentials ADD COLUMN schema_errors TEXT NOT NULL DEFAULT '[]';
         ALTER TABLE credentials ADD COLUMN achievement_type TEXT;
         CREATE INDEX credentials_parent_id ON credentials(parent_id);
-        """
+        """,
     )
 
 
@@ -88,7 +88,9 @@ def _run(db: sqlite3.Connection, script: str) -> None:
 
 
 def ensure_schema_table(db: sqlite3.Connection) -> None:
-    db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
 
 
 def applied(db: sqlite3.Connection) -> set[str]:
@@ -113,7 +115,7 @@ def migrate(db: sqlite3.Connection, *, upto: str | None = None) -> list[str]:
             fn(db)
             db.execute(
                 "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
-                (name, datetime.now(timezone.utc).isoformat()),
+                (name, datetime.now(UTC).isoformat()),
             )
             ran.append(name)
             if name == upto:

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +67,7 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class Wallet:
@@ -157,7 +157,10 @@ class Wallet:
             try:
                 self._db.execute(_INSERT_SQL, (candidate, *values))
             except sqlite3.IntegrityError:
-                if self._db.execute("SELECT 1 FROM credentials WHERE id = ?", (candidate,)).fetchone() is None:
+                if (
+                    self._db.execute("SELECT 1 FROM credentials WHERE id = ?", (candidate,)).fetchone()
+                    is None
+                ):
                     raise  # some other constraint failed
                 continue
             return candidate
@@ -223,11 +226,13 @@ class Wallet:
         rows = self._db.execute(
             "SELECT id FROM credentials WHERE id >= ? AND id < ? ORDER BY id LIMIT 3", (wanted, wanted + "g")
         ).fetchall()
-        exact = [r[0] for r in rows if r[0] == wanted]
+        exact = [str(r[0]) for r in rows if r[0] == wanted]
         if exact:
             return exact[0]
         if not rows:
-            raise NotFoundError(f"no credential with id {id_or_prefix!r} in the wallet (see `credwallet list`)")
+            raise NotFoundError(
+                f"no credential with id {id_or_prefix!r} in the wallet (see `credwallet list`)"
+            )
         if len(rows) > 1:
             raise InputError(f"wallet id {id_or_prefix!r} is ambiguous: {', '.join(r[0] for r in rows)}, ...")
         return str(rows[0][0])
@@ -253,9 +258,7 @@ class Wallet:
         if search:
             clauses.append(
                 "(name LIKE ?1 ESCAPE '\\' OR description LIKE ?1 ESCAPE '\\' OR issuer_name LIKE ?1 ESCAPE '\\'"
-                " OR user_tags LIKE ?1 ESCAPE '\\' OR normalized LIKE ?1 ESCAPE '\\')".replace(
-                    "?1", "?"
-                )
+                " OR user_tags LIKE ?1 ESCAPE '\\' OR normalized LIKE ?1 ESCAPE '\\')".replace("?1", "?")
             )
             pattern = f"%{_escape_like(search)}%"
             params += [pattern] * 5
@@ -277,7 +280,7 @@ class Wallet:
 
     def get(self, id_or_prefix: str, *, with_original: bool = True) -> Credential:
         wallet_id = self.resolve_id(id_or_prefix)
-        credentials = self._load(f"WHERE id = ?", [wallet_id], with_original=with_original)
+        credentials = self._load("WHERE id = ?", [wallet_id], with_original=with_original)
         return credentials[0]
 
     def credentials(self, *, with_original: bool = False, parent_id: str | None = None) -> list[Credential]:
@@ -333,7 +336,9 @@ class Wallet:
     def remove(self, id_or_prefix: str) -> list[str]:
         """Delete a credential (and, for a CLR, the credentials it holds); returns every id removed."""
         wallet_id = self.resolve_id(id_or_prefix)
-        children = [r[0] for r in self._db.execute("SELECT id FROM credentials WHERE parent_id = ?", (wallet_id,))]
+        children = [
+            r[0] for r in self._db.execute("SELECT id FROM credentials WHERE parent_id = ?", (wallet_id,))
+        ]
         with self._write():
             self._db.execute("DELETE FROM credentials WHERE id = ?", (wallet_id,))
         return [wallet_id, *children]
@@ -352,7 +357,9 @@ class Wallet:
         with self._write():
             row = self._db.execute("SELECT user_tags FROM credentials WHERE id = ?", (wallet_id,)).fetchone()
             tags = change(json.loads(row[0] or "[]"))
-            self._db.execute("UPDATE credentials SET user_tags = ? WHERE id = ?", (json.dumps(tags), wallet_id))
+            self._db.execute(
+                "UPDATE credentials SET user_tags = ? WHERE id = ?", (json.dumps(tags), wallet_id)
+            )
         return list(tags)
 
     def set_note(self, id_or_prefix: str, text: str | None) -> str:
@@ -390,7 +397,9 @@ class Wallet:
     def raw_rows(self, columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
         """Rows exactly as stored (for backups), parents before the credentials they hold."""
         names = ", ".join(columns)
-        return self._db.execute(f"SELECT {names} FROM credentials ORDER BY parent_id IS NOT NULL, id").fetchall()
+        return self._db.execute(
+            f"SELECT {names} FROM credentials ORDER BY parent_id IS NOT NULL, id"
+        ).fetchall()
 
     def restore_row(self, row: dict[str, Any], id_map: dict[str, str]) -> tuple[bool, str]:
         """Insert a backed-up row unchanged unless the wallet already has it; (inserted, wallet id)."""
@@ -425,7 +434,9 @@ class Wallet:
 
     def profile(self) -> Profile:
         row = self._db.execute("SELECT value FROM profile WHERE key = 'name'").fetchone()
-        identities = [r[0] for r in self._db.execute("SELECT identity FROM identities ORDER BY added_at, identity")]
+        identities = [
+            r[0] for r in self._db.execute("SELECT identity FROM identities ORDER BY added_at, identity")
+        ]
         return Profile(name=row[0] if row else None, identities=identities)
 
     def set_name(self, name: str | None) -> None:

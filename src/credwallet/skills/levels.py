@@ -1,0 +1,168 @@
+"""Levels 1-5 (aware, basic, intermediate, advanced, expert) for what a credential evidences.
+
+A credential's level comes from its own data when it has any (an alignment or result that names a level,
+a level word in the achievement's name), else from a default by kind of achievement:
+
+| achievement kind                                                   | default level |
+|--------------------------------------------------------------------|---------------|
+| attendance / participation / membership                            | 1 aware       |
+| course, module, learning program, assignment, badge, unknown       | 2 basic       |
+| certification, license, assessment, competency, associate/bachelor degree, diploma | 3 intermediate |
+| master's degree                                                    | 4 advanced    |
+| doctorate                                                          | 5 expert      |
+
+Words in the name then adjust it: fundamentals / foundations / essentials / introduction / beginner -> 2,
+intermediate / practitioner / associate -> 3, advanced / professional / expert -> 4, mastery -> 5.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from credwallet.skills.model import LEVEL_NAMES
+
+if TYPE_CHECKING:
+    from credwallet.model import Alignment, Credential
+
+DEFAULT_LEVEL = 2
+
+TYPE_DEFAULTS: dict[str, int] = {
+    "membership": 1,
+    "communityservice": 1,
+    "course": 2,
+    "module": 2,
+    "learningprogram": 2,
+    "assignment": 2,
+    "cocurricular": 2,
+    "fieldwork": 2,
+    "badge": 2,
+    "achievement": 2,
+    "award": 2,
+    "microcredential": 2,
+    "certificate": 2,
+    "certification": 3,
+    "license": 3,
+    "assessment": 3,
+    "competency": 3,
+    "apprenticeshipcertificate": 3,
+    "journeymancertificate": 3,
+    "associatedegree": 3,
+    "bachelordegree": 3,
+    "diploma": 3,
+    "degree": 3,
+    "qualityassurancecredential": 3,
+    "mastercertificate": 4,
+    "masterdegree": 4,
+    "doctoraldegree": 5,
+    "professionaldoctorate": 5,
+    "researchdoctorate": 5,
+}
+
+# Name words, checked in this order; the first that matches sets the level.
+_NAME_CUES: list[tuple[re.Pattern[str], int]] = [
+    (re.compile(r"\b(attendance|attended|participation|participant|orientation|taster)\b", re.I), 1),
+    (re.compile(r"\bmastery\b", re.I), 5),
+    (re.compile(r"\b(advanced|expert|professional level|professional certification)\b", re.I), 4),
+    (re.compile(r"\b(intermediate|practitioner|associate)\b", re.I), 3),
+    (
+        re.compile(
+            r"\b(fundamentals?|foundations?|foundational|essentials|introduction|intro|beginners?|basics|101"
+            r"|getting started)\b",
+            re.I,
+        ),
+        2,
+    ),
+]
+
+_LEVEL_WORDS = {
+    "aware": 1,
+    "awareness": 1,
+    "novice": 1,
+    "beginner": 2,
+    "basic": 2,
+    "foundational": 2,
+    "developing": 2,
+    "intermediate": 3,
+    "proficient": 3,
+    "competent": 3,
+    "advanced": 4,
+    "expert": 5,
+    "mastery": 5,
+    "exemplary": 5,
+}
+_LEVEL_NUMBER = re.compile(r"\blevel[\s:_-]*([1-5])\b", re.I)
+_OUT_OF = re.compile(r"\b([1-5])\s*(?:/|of|out of)\s*5\b", re.I)
+_WORD = re.compile(r"[a-z]+")
+
+
+def level_from_text(text: str | None) -> int | None:
+    """A level named in text: 'Level 3', '4/5', 'Advanced', 'proficient'; None when there is none."""
+    if not text:
+        return None
+    number = _LEVEL_NUMBER.search(text) or _OUT_OF.search(text)
+    if number:
+        return int(number.group(1))
+    for word in _WORD.findall(text.lower()):
+        if word in _LEVEL_WORDS:
+            return _LEVEL_WORDS[word]
+    return None
+
+
+def alignment_level(alignment: Alignment) -> int | None:
+    """A level the issuer put on the alignment itself (its type or description naming a level)."""
+    for text in (alignment.target_type, alignment.target_description):
+        if text and re.search(r"\blevel\b|proficien", text, re.I):
+            level = level_from_text(text)
+            if level is not None:
+                return level
+    return None
+
+
+def _type_key(achievement_type: str | None) -> str | None:
+    if not achievement_type:
+        return None
+    key = re.sub(r"[^a-z]", "", achievement_type.lower())
+    return key.removeprefix("ext") or None
+
+
+def credential_level(credential: Credential) -> tuple[int, str]:
+    """The level a credential evidences for its skills, and a short reason (for `skills ID`)."""
+    for result in credential.results:
+        for text in (result.achieved_level, result.value, result.description):
+            level = level_from_text(text)
+            if level is not None:
+                return level, f"result '{text}'"
+    explicit = _document_level(credential)
+    if explicit is not None:
+        return explicit, "achievement level"
+    name = credential.name or ""
+    for pattern, level in _NAME_CUES:
+        if pattern.search(name):
+            return level, f"name says {LEVEL_NAMES[level]}"
+    key = _type_key(credential.achievement_type)
+    if key in TYPE_DEFAULTS:
+        return TYPE_DEFAULTS[key], f"default for {credential.achievement_type}"
+    if re.search(r"\b(certified|certification)\b", name, re.I):
+        return 3, "default for certification"
+    if re.search(r"\b(bachelor|degree|diploma)\b", name, re.I):
+        return 3, "default for degree"
+    return DEFAULT_LEVEL, "default for a badge or course"
+
+
+def _document_level(credential: Credential) -> int | None:
+    """An explicit level an issuer put in the achievement (non-standard but seen: `level`, `skillLevel`)."""
+    subject = credential.document.get("credentialSubject") if isinstance(credential.document, dict) else None
+    achievement = subject.get("achievement") if isinstance(subject, dict) else None
+    for holder in (achievement, credential.extension):
+        if not isinstance(holder, dict):
+            continue
+        for key in ("level", "skillLevel", "proficiencyLevel"):
+            value = holder.get(key)
+            if isinstance(value, int) and 1 <= value <= 5:
+                return value
+            if isinstance(value, str):
+                level = level_from_text(value if not value.isdigit() else f"level {value}")
+                if level is not None:
+                    return level
+    return None

@@ -1,0 +1,96 @@
+"""Wallet-level skills: the glue between stored credentials, the vocabulary, roles and gap analysis.
+
+The CLI and the exporters call these; each loads the vocabulary once (cached) from the wallet folder.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from credwallet.paths import user_roles_dir
+
+if TYPE_CHECKING:
+    from credwallet.gap import GapResult, LeftOut, RoleMatch
+    from credwallet.model import Credential
+    from credwallet.roles import Role
+    from credwallet.skills.model import HeldSkill
+    from credwallet.skills.vocabulary import Vocabulary
+
+
+def vocabulary_for(home: Path) -> Vocabulary:
+    from credwallet.skills.vocabulary import load_vocabulary
+
+    return load_vocabulary(home)
+
+
+def skills_by_credential(credentials: list[Credential], *, home: Path) -> dict[str, list[str]]:
+    """Skill ids each credential evidences directly (`list --json`)."""
+    from credwallet.skills.extract import credential_skill_ids
+
+    vocabulary = vocabulary_for(home)
+    return {str(c.wallet_id): credential_skill_ids(c, vocabulary) for c in credentials}
+
+
+def skill_labels(*, home: Path) -> dict[str, str]:
+    vocabulary = vocabulary_for(home)
+    return {skill_id: vocabulary.label(skill_id) for skill_id in vocabulary.skills}
+
+
+def held_skills(
+    credentials: list[Credential], *, home: Path, include_unverified: bool, now: datetime | None = None
+) -> tuple[list[HeldSkill], list[LeftOut]]:
+    """Skills from the credentials that count (valid and unexpired unless told otherwise), and the rest."""
+    from credwallet.gap import counting_credentials
+    from credwallet.skills.extract import wallet_skills
+
+    counted, left_out = counting_credentials(credentials, include_unverified, now or datetime.now(UTC))
+    return wallet_skills(counted, vocabulary_for(home)), left_out
+
+
+def role_gap(
+    credentials: list[Credential], role_ref: str, *, home: Path, include_unverified: bool = False
+) -> tuple[Role, GapResult]:
+    """The gap between the wallet and one role (an id or a YAML file)."""
+    from credwallet.gap import analyze_gap
+    from credwallet.roles import load_role
+
+    vocabulary = vocabulary_for(home)
+    role = load_role(role_ref, user_roles_dir(home), vocabulary)
+    held, left_out = held_skills(credentials, home=home, include_unverified=include_unverified)
+    return role, analyze_gap(held, role, vocabulary, left_out)
+
+
+def rank_roles(
+    credentials: list[Credential], *, home: Path, include_unverified: bool = False
+) -> list[RoleMatch]:
+    from credwallet.gap import match_roles
+    from credwallet.roles import list_roles
+
+    vocabulary = vocabulary_for(home)
+    held, _ = held_skills(credentials, home=home, include_unverified=include_unverified)
+    return match_roles(held, list_roles(user_roles_dir(home), vocabulary), vocabulary)
+
+
+def resume_relevance(
+    credentials: list[Credential], role_ref: str | None, *, home: Path
+) -> tuple[dict[str, tuple[float, list[str]]], str | None]:
+    """Per credential: how much of the role it evidences (weighted share) and which skills; all
+    credentials' skills when no role is given. Returns the map and the role's title."""
+    from credwallet.roles import load_role
+    from credwallet.skills.extract import extract_skills
+
+    vocabulary = vocabulary_for(home)
+    role = load_role(role_ref, user_roles_dir(home), vocabulary) if role_ref else None
+    weights = {s.skill: s.weight for s in role.skills} if role else {}
+    total = sum(weights.values()) or 1.0
+    relevance: dict[str, tuple[float, list[str]]] = {}
+    for credential in credentials:
+        skill_ids: list[str] = []
+        for claim in extract_skills(credential, vocabulary):
+            if claim.skill not in skill_ids and (role is None or claim.skill in weights):
+                skill_ids.append(claim.skill)
+        score = sum(weights[s] for s in skill_ids) / total if role else float(len(skill_ids))
+        relevance[str(credential.wallet_id)] = (score, skill_ids)
+    return relevance, role.title if role else None

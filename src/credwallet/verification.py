@@ -1,0 +1,221 @@
+"""Verifying what the wallet holds: cached per credential, in parallel when that is faster, results saved.
+
+The cache key is the stored bytes' hash, the verifier version, the pinned contexts and the owner's
+identities; a hit reuses the signature, key, structure and recipient checks and re-runs only the
+time-dependent ones (dates, status), so `verify --all` on an unchanged wallet costs little.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from credwallet.model import Credential, CredentialFormat, Status
+
+if TYPE_CHECKING:
+    from credwallet.store.wallet import Wallet
+    from credwallet.verify.report import Check, Report
+
+ProgressCallback = Callable[[int, int], None]
+# Below this many credentials needing real work, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 24
+_HEAVY_FORMATS = frozenset({CredentialFormat.OB3, CredentialFormat.CLR})
+
+
+@dataclass(slots=True)
+class Verified:
+    credential: Credential
+    report: Report
+
+    def to_jsonable(self) -> dict[str, Any]:
+        """DESIGN.md §7: `{"id", "status", "checks": [{"name", "status", "detail"}]}`."""
+        document = self.report.to_jsonable()
+        return {"id": self.credential.wallet_id, "name": self.credential.name, **document}
+
+
+def cache_key(credential: Credential, identities: list[str]) -> str:
+    from credwallet.jsonld import contexts_fingerprint
+    from credwallet.verify.verifier import VERIFIER_VERSION
+
+    digest = hashlib.sha256()
+    for part in (
+        hashlib.sha256(credential.original_bytes).hexdigest(),
+        credential.format.value,
+        VERIFIER_VERSION,
+        contexts_fingerprint(),
+        "\n".join(sorted(identities)),
+    ):
+        digest.update(part.encode("utf-8") + b"\x00")
+    return digest.hexdigest()
+
+
+def _cached_checks(credential: Credential, key: str) -> list[Check] | None:
+    from credwallet.verify.report import Check, CheckStatus
+    from credwallet.verify.verifier import TIME_INDEPENDENT_CHECKS
+
+    saved = credential.verification or {}
+    cache = saved.get("cache")
+    if not isinstance(cache, dict) or cache.get("key") != key:
+        return None
+    checks = []
+    for item in cache.get("checks", []):
+        if item.get("name") in TIME_INDEPENDENT_CHECKS:
+            effect = Status(item["effect"]) if item.get("effect") else None
+            checks.append(
+                Check(
+                    item["name"],
+                    CheckStatus(item["status"]),
+                    item["detail"],
+                    effect,
+                    bool(item.get("warning")),
+                )
+            )
+    return checks
+
+
+def saved_form(report: Report, key: str | None) -> dict[str, Any]:
+    """What the wallet keeps: the §7 report plus, for reuse, the checks with their effects."""
+    document = report.to_jsonable()
+    if key is not None:
+        document["cache"] = {
+            "key": key,
+            "checks": [
+                {
+                    "name": c.name,
+                    "status": c.status.value,
+                    "detail": c.detail,
+                    "effect": c.effect.value if c.effect else None,
+                    "warning": c.warning,
+                }
+                for c in report.checks
+            ],
+        }
+    return document
+
+
+def _verify_one(
+    credential: Credential,
+    identities: list[str],
+    now: datetime,
+    documents: Mapping[str, Any] | None,
+    cached: list[Check] | None,
+) -> Report:
+    from credwallet.verify.verifier import verify_credential
+
+    return verify_credential(
+        credential, identities=identities, now=now, did_documents=documents, cached=cached
+    )
+
+
+def _verify_batch(
+    items: list[tuple[Credential, list[Check] | None]],
+    identities: list[str],
+    now: datetime,
+    documents: Mapping[str, Any] | None,
+) -> list[Report]:
+    return [_verify_one(credential, identities, now, documents, cached) for credential, cached in items]
+
+
+def verify_credentials(
+    credentials: list[Credential],
+    *,
+    identities: list[str],
+    now: datetime | None = None,
+    documents: Mapping[str, Any] | None = None,
+    use_cache: bool = True,
+    workers: int | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> list[Verified]:
+    """Verify each credential (pure: nothing is saved); uses a process pool when the work is large."""
+    moment = now or datetime.now(UTC)
+    cacheable = documents is None  # fetched documents can change a verdict: no reuse then
+    keys = [cache_key(c, identities) if cacheable else None for c in credentials]
+    items = [
+        (c, _cached_checks(c, key) if (use_cache and key is not None) else None)
+        for c, key in zip(credentials, keys, strict=True)
+    ]
+    heavy = sum(1 for c, cached in items if cached is None and c.format in _HEAVY_FORMATS)
+    cpus = os.cpu_count() or 1
+    pool_size = min(workers if workers is not None else cpus, cpus)
+    reports: list[Report]
+    if pool_size > 1 and heavy >= PARALLEL_THRESHOLD:
+        reports = _in_pool(items, identities, moment, documents, pool_size, on_progress)
+    else:
+        reports = []
+        for index, (credential, cached) in enumerate(items, start=1):
+            reports.append(_verify_one(credential, identities, moment, documents, cached))
+            if on_progress:
+                on_progress(index, len(items))
+    return [Verified(credential, report) for (credential, _), report in zip(items, reports, strict=True)]
+
+
+def _in_pool(
+    items: list[tuple[Credential, list[Check] | None]],
+    identities: list[str],
+    now: datetime,
+    documents: Mapping[str, Any] | None,
+    pool_size: int,
+    on_progress: ProgressCallback | None,
+) -> list[Report]:
+    # Small chunks keep both cores busy to the end; original bytes travel with each credential.
+    chunk = max(4, len(items) // (pool_size * 8))
+    batches = [items[i : i + chunk] for i in range(0, len(items), chunk)]
+    reports: list[Report] = []
+    with ProcessPoolExecutor(max_workers=pool_size) as pool:
+        done = 0
+        count = len(batches)
+        for batch_reports in pool.map(
+            _verify_batch, batches, [identities] * count, [now] * count, [documents] * count
+        ):
+            reports.extend(batch_reports)
+            done += len(batch_reports)
+            if on_progress:
+                on_progress(done, len(items))
+    return reports
+
+
+def verify_wallet(
+    wallet: Wallet,
+    wallet_ids: list[str] | None = None,
+    *,
+    now: datetime | None = None,
+    documents: Mapping[str, Any] | None = None,
+    use_cache: bool = True,
+    workers: int | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> list[Verified]:
+    """Verify wallet credentials (all, or the given ids) and save each result with its time."""
+    if wallet_ids is None:
+        credentials = wallet.credentials(with_original=True)
+    else:
+        credentials = [wallet.get(wallet_id) for wallet_id in wallet_ids]
+    identities = wallet.profile().identities
+    results = verify_credentials(
+        credentials,
+        identities=identities,
+        now=now,
+        documents=documents,
+        use_cache=use_cache,
+        workers=workers,
+        on_progress=on_progress,
+    )
+    moment = now or datetime.now(UTC)
+    with wallet.batch():
+        for result in results:
+            key = cache_key(result.credential, identities) if documents is None else None
+            assert result.credential.wallet_id is not None
+            wallet.save_verification(
+                result.credential.wallet_id, result.report.status, saved_form(result.report, key), moment
+            )
+            result.credential.status = result.report.status
+    return results
+
+
+def problem_found(results: list[Verified]) -> bool:
+    """Exit status 1 when any credential is invalid, expired or revoked (DESIGN.md §7)."""
+    return any(r.report.status in (Status.INVALID, Status.EXPIRED, Status.REVOKED) for r in results)

@@ -1,0 +1,236 @@
+"""RDF Dataset Canonicalization (RDFC-1.0 / URDNA2015) of a JSON-LD document, with the two guards pyld lacks.
+
+1. Data loss: anything JSON-LD expansion silently drops (an undefined term such as `skillLevel`, an
+   `@foo`-like key, a relative IRI) is not covered by the signature, so it fails with DATA_LOSS, as the Data
+   Integrity specification requires.
+2. Work budget: blank-node canonicalization is exponential on poisoned graphs (an 8-node blank-node clique
+   would run for minutes); deep iterations and permutations are counted and the run is aborted early.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from credwallet.jsonld import document_loader, unknown_contexts
+
+# Hash N-Degree Quads calls allowed per blank node before a graph is judged poisoned. Real credentials
+# almost never need any (their blank nodes are told apart by their first-degree hashes).
+MAX_DEEP_ITERATIONS_PER_NODE = 24
+# Permutations tried across the whole canonicalization; an 8-node clique needs millions.
+MAX_PERMUTATIONS = 20_000
+# Blank nodes in one credential graph; more than this is not a badge.
+MAX_BLANK_NODES = 5_000
+
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*$")
+
+
+class CanonicalizationError(Exception):
+    """The document cannot be canonicalized safely; `code` says why (DATA_LOSS, BUDGET, CONTEXT, JSONLD)."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+@dataclass(slots=True)
+class _Budget:
+    permutations: int = 0
+
+    def spend_permutation(self) -> None:
+        self.permutations += 1
+        if self.permutations > MAX_PERMUTATIONS:
+            raise CanonicalizationError(
+                "BUDGET",
+                f"blank-node canonicalization exceeded {MAX_PERMUTATIONS} permutations (poisoned graph)",
+            )
+
+
+def _budgeted_urdna2015() -> Any:
+    """A fresh canonicalizer (its budget is per document)."""
+    return _budgeted_class()()
+
+
+@cache
+def _budgeted_class() -> Any:
+    """URDNA2015 whose Hash N-Degree Quads (spec 4.8) counts its work and aborts when over budget."""
+    from pyld.canon import URDNA2015, permutations
+    from pyld.identifier_issuer import IdentifierIssuer
+
+    def copy_issuer(issuer: Any) -> Any:
+        twin = IdentifierIssuer(issuer.prefix)
+        twin.counter = issuer.counter
+        twin.existing = dict(issuer.existing)
+        twin.order = list(issuer.order)
+        return twin
+
+    class BudgetedURDNA2015(URDNA2015):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self.budget = _Budget()
+            self.deep_iterations: dict[str, int] = {}
+
+        def main(self, dataset: Any, options: Any) -> Any:
+            blank_nodes = {
+                component["value"]
+                for triples in dataset.values()
+                for quad in triples
+                for key, component in quad.items()
+                if key != "predicate" and component["type"] == "blank node"
+            }
+            if len(blank_nodes) > MAX_BLANK_NODES:
+                raise CanonicalizationError(
+                    "BUDGET", f"{len(blank_nodes)} blank nodes (limit {MAX_BLANK_NODES})"
+                )
+            return super().main(dataset, options)
+
+        def hash_n_degree_quads(self, id_: str, issuer: Any) -> dict[str, Any]:
+            count = self.deep_iterations.get(id_, 0) + 1
+            self.deep_iterations[id_] = count
+            if count > MAX_DEEP_ITERATIONS_PER_NODE:
+                raise CanonicalizationError(
+                    "BUDGET",
+                    f"a blank node needed over {MAX_DEEP_ITERATIONS_PER_NODE} deep iterations (poisoned)",
+                )
+            hash_to_related = self.create_hash_to_related(id_, issuer)
+            md = self.create_hash()
+            for related_hash, blank_nodes in sorted(hash_to_related.items()):
+                md.update(related_hash.encode("utf8"))
+                chosen_path = ""
+                chosen_issuer = None
+                for permutation in permutations(blank_nodes):
+                    self.budget.spend_permutation()
+                    issuer_copy = copy_issuer(issuer)
+                    path = ""
+                    recursion_list = []
+                    skip = False
+                    for related in permutation:
+                        if self.canonical_issuer.has_id(related):
+                            path += self.canonical_issuer.get_id(related)
+                        else:
+                            if not issuer_copy.has_id(related):
+                                recursion_list.append(related)
+                            path += issuer_copy.get_id(related)
+                        if chosen_path and len(path) >= len(chosen_path) and path > chosen_path:
+                            skip = True
+                            break
+                    if skip:
+                        continue
+                    for related in recursion_list:
+                        result = self.hash_n_degree_quads(related, issuer_copy)
+                        path += issuer_copy.get_id(related)
+                        path += "<" + result["hash"] + ">"
+                        issuer_copy = result["issuer"]
+                        if chosen_path and len(path) >= len(chosen_path) and path > chosen_path:
+                            skip = True
+                            break
+                    if skip:
+                        continue
+                    if not chosen_path or path < chosen_path:
+                        chosen_path = path
+                        chosen_issuer = issuer_copy
+                md.update(chosen_path.encode("utf8"))
+                issuer = chosen_issuer
+            return {"hash": md.hexdigest(), "issuer": issuer}
+
+    return BudgetedURDNA2015
+
+
+def _is_iri_or_blank(value: Any) -> bool:
+    return isinstance(value, str) and (value.startswith("_:") or bool(_ABSOLUTE_IRI.match(value)))
+
+
+def _find_data_loss(node: Any, found: list[str], depth: int = 0) -> None:
+    """Relative IRIs left in the expanded form: to_rdf drops their triples, so no signature covers them."""
+    if len(found) >= 5 or depth > 200:
+        return
+    if isinstance(node, list):
+        for item in node:
+            _find_data_loss(item, found, depth + 1)
+        return
+    if not isinstance(node, dict):
+        return
+    if "@value" in node:
+        datatype = node.get("@type")
+        if datatype is not None and datatype != "@json" and not _is_iri_or_blank(datatype):
+            found.append(f"datatype {datatype!r} is not an absolute IRI")
+        return
+    node_id = node.get("@id")
+    if node_id is not None and not _is_iri_or_blank(node_id):
+        found.append(f"id {node_id!r} is not an absolute IRI")
+    types = node.get("@type", [])
+    for type_ in types if isinstance(types, list) else [types]:
+        if not _is_iri_or_blank(type_):
+            found.append(f"type {type_!r} is not defined by any context")
+    for key, value in node.items():
+        if key.startswith("@"):
+            if key in ("@graph", "@list", "@set", "@included", "@reverse"):
+                _find_data_loss(value, found, depth + 1)
+            continue
+        if key.startswith("_:"):
+            found.append(f"property {key!r} is a blank node")
+        _find_data_loss(value, found, depth + 1)
+
+
+def canonicalize(document: dict[str, Any]) -> str:
+    """The canonical N-Quads of `document` (base IRI null), or CanonicalizationError; never fetches."""
+    unknown = unknown_contexts(document)
+    if unknown:
+        raise CanonicalizationError(
+            "CONTEXT", f"unknown @context {unknown[0]!r}: not bundled with credwallet, never fetched"
+        )
+    from pyld import jsonld as pyld_jsonld
+    from pyld.context_resolver import ContextResolver
+    from pyld.identifier_issuer import IdentifierIssuer
+
+    loader = document_loader()
+    dropped: list[str | None] = []
+    processor = pyld_jsonld.JsonLdProcessor(on_property_dropped=dropped.append)
+    options: dict[str, Any] = {
+        "base": None,  # null base: relative IRIs stay relative (and fail DATA_LOSS), never resolved
+        "documentLoader": loader,
+        "contextResolver": ContextResolver(pyld_jsonld._resolved_context_cache, loader),
+        "extractAllScripts": True,
+        "processingMode": "json-ld-1.1",
+        "produceGeneralizedRdf": False,
+    }
+    try:
+        expanded = processor.expand(document, options)
+    except pyld_jsonld.JsonLdError as error:
+        raise CanonicalizationError("JSONLD", _jsonld_reason(error)) from error
+    if dropped:
+        names = ", ".join(repr(name) if name else "an @-prefixed key" for name in dropped[:5])
+        raise CanonicalizationError("DATA_LOSS", f"terms not defined by any context were dropped: {names}")
+    relative: list[str] = []
+    _find_data_loss(expanded, relative)
+    if relative:
+        raise CanonicalizationError("DATA_LOSS", "; ".join(relative))
+    issuer = IdentifierIssuer("_:b")
+    node_map: dict[str, Any] = {"@default": {}}
+    try:
+        processor._create_node_map(expanded, node_map, "@default", issuer)
+        dataset: dict[str, Any] = {}
+        for graph_name, graph in sorted(node_map.items()):
+            if graph_name == "@default" or _is_iri_or_blank(graph_name):
+                dataset[graph_name] = processor._graph_to_rdf(graph, issuer, options)
+    except pyld_jsonld.JsonLdError as error:
+        raise CanonicalizationError("JSONLD", _jsonld_reason(error)) from error
+    nquads: str = _budgeted_urdna2015().main(dataset, {"format": "application/n-quads"})
+    return nquads
+
+
+def _jsonld_reason(error: BaseException) -> str:
+    """The most specific message in a pyld error chain (pyld wraps causes several levels deep)."""
+    messages: list[str] = []
+    current: BaseException | None = error
+    while current is not None and len(messages) < 8:
+        code = getattr(current, "code", None)
+        text = str(current).split("\n", 1)[0].strip()
+        if code and code not in text:
+            text = f"{text} ({code})"
+        messages.append(text)
+        current = current.__cause__ or current.__context__
+    return messages[-1] if messages else "invalid JSON-LD"

@@ -1,0 +1,245 @@
+"""Public keys and who controls them: did:key, DID documents, JWKs, OB 2.0 CryptographicKeys.
+
+Two questions are kept apart on purpose: *which key* checks the signature (`resolve_method`), and *does that
+key belong to the issuer* (`verify_binding`). A valid signature by someone else's key proves nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from credwallet.verify.publickey import (
+    KeyMaterialError,
+    PublicKey,
+    b64url,
+    b64url_decode,
+    did_key_of,
+    from_ed25519,
+    from_jwk,
+    from_multikey,
+    from_pem,
+    key_from_method,
+    parse_did_key,
+)
+from credwallet.verify.report import Check, failed, passed, skipped
+
+# Re-exported: callers resolve and convert keys through this one module.
+__all__ = [
+    "Documents",
+    "KeyMaterialError",
+    "PublicKey",
+    "ResolvedMethod",
+    "authorized_keys",
+    "b64url",
+    "b64url_decode",
+    "did_key_of",
+    "find_method",
+    "from_ed25519",
+    "from_jwk",
+    "from_pem",
+    "issuer_authorizes",
+    "key_from_method",
+    "lists_method",
+    "parse_did_key",
+    "resolve_method",
+    "verify_binding",
+]
+
+Documents = Mapping[str, Any]
+
+
+def _absolute(ref: str, base: str) -> str:
+    return base + ref if ref.startswith("#") else ref
+
+
+def _methods(document: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """Every embedded verification method of a DID / controller document."""
+    found: list[Mapping[str, Any]] = []
+    for relation in ("verificationMethod", "assertionMethod", "authentication", "publicKey"):
+        items = document.get(relation)
+        for item in items if isinstance(items, list) else [items] if items else []:
+            if isinstance(item, Mapping):
+                found.append(item)
+    return found
+
+
+def find_method(document: Mapping[str, Any], method_id: str) -> Mapping[str, Any] | None:
+    base = str(document.get("id", ""))
+    for method in _methods(document):
+        if isinstance(method.get("id"), str) and _absolute(method["id"], base) == method_id:
+            return method
+    return None
+
+
+def lists_method(document: Mapping[str, Any], relation: str, method_id: str) -> bool:
+    """Whether `document` authorizes `method_id` for `relation`, by reference or embedded."""
+    base = str(document.get("id", ""))
+    items = document.get(relation)
+    for item in items if isinstance(items, list) else [items] if items else []:
+        ref = item.get("id") if isinstance(item, Mapping) else item
+        if isinstance(ref, str) and _absolute(ref, base) == method_id:
+            return True
+    return False
+
+
+def authorized_keys(document: Mapping[str, Any], relation: str) -> list[tuple[str, PublicKey]]:
+    """The keys `document` authorizes for `relation`, with their method ids (unusable ones are left out)."""
+    base = str(document.get("id", ""))
+    keys = []
+    items = document.get(relation)
+    for item in items if isinstance(items, list) else [items] if items else []:
+        method = item if isinstance(item, Mapping) else find_method(document, _absolute(str(item), base))
+        if method is None and isinstance(item, str) and item.startswith("did:key:"):
+            with contextlib.suppress(KeyMaterialError):
+                keys.append((item, parse_did_key(item)))
+            continue
+        if method is None:
+            continue
+        try:
+            keys.append((_absolute(str(method.get("id", "")), base), key_from_method(method)))
+        except KeyMaterialError:
+            continue
+    return keys
+
+
+@dataclass(slots=True)
+class ResolvedMethod:
+    """What a proof's verification method (or a token's kid) points to, resolved offline."""
+
+    method_id: str
+    key: PublicKey | None = None
+    controller: str | None = None  # who the source says controls the key
+    source: str = ""  # where the key came from, in words
+    problem: str | None = None  # the method is malformed: the proof fails
+    online: str | None = None  # the key needs a fetch: the proof cannot be checked offline
+    document: Mapping[str, Any] | None = None  # the controller document, when one was supplied
+
+
+def _lookup(documents: Documents | None, url: str) -> Mapping[str, Any] | None:
+    if not documents:
+        return None
+    for candidate in (url, url.partition("#")[0]):
+        document = documents.get(candidate)
+        if isinstance(document, Mapping):
+            return document
+    return None
+
+
+def _fragment_key(method_id: str) -> PublicKey | None:
+    """A Multikey in the fragment (`https://issuer#z6Mk...`), as the 1EdTech validator reads it."""
+    fragment = method_id.partition("#")[2]
+    if not fragment.startswith(("z6Mk", "zDn", "z82")):
+        return None
+    return from_multikey(fragment)
+
+
+def resolve_method(method_id: Any, documents: Documents | None) -> ResolvedMethod:
+    """Find the key a verification method names, using only did:key and the documents the caller supplied."""
+    if not isinstance(method_id, str) or not method_id:
+        return ResolvedMethod(str(method_id), problem="the proof names no verification method")
+    resolved = ResolvedMethod(method_id)
+    scheme = urlsplit(method_id).scheme if ":" in method_id else ""
+    if not scheme or not scheme.isascii() or not scheme.replace("+", "").replace("-", "").isalnum():
+        resolved.problem = f"verification method {method_id!r} is not a URI"
+        return resolved
+    try:
+        if method_id.startswith("did:key:"):
+            resolved.key = parse_did_key(method_id)
+            resolved.controller = method_id.partition("#")[0]
+            resolved.source = "did:key"
+            return resolved
+        document = _lookup(documents, method_id)
+        if document is not None:
+            resolved.document = document
+            method = find_method(document, method_id) if "#" in method_id else None
+            method = method or (document if document.get("id") == method_id else None)
+            if method is None:
+                resolved.problem = f"{method_id} is not in the document supplied for it"
+                return resolved
+            resolved.key = key_from_method(method)
+            owner = method.get("controller") or method.get("owner") or document.get("controller")
+            resolved.controller = str(owner or document.get("id") or method_id.partition("#")[0])
+            resolved.source = "the document supplied for " + method_id.partition("#")[0]
+            return resolved
+        if method_id.startswith("did:"):
+            did_method = method_id.split(":", 2)[1]
+            resolved.controller = method_id.partition("#")[0]
+            if did_method == "web":
+                resolved.online = "issuer key is on did:web; run with --online"
+            else:
+                resolved.online = f"cannot resolve did:{did_method} offline; supply its DID document"
+            if did_method == "web":
+                resolved.key = _fragment_key(method_id)
+                resolved.source = "the verification method id (not yet bound to the issuer)"
+            return resolved
+        if scheme in ("http", "https", "urn"):
+            resolved.key = _fragment_key(method_id)
+            if resolved.key is not None:
+                resolved.source = "the verification method id (not yet bound to the issuer)"
+            what = "hosted at" if scheme != "urn" else "named"
+            resolved.online = f"issuer key is {what} {method_id}; run with --online"
+            return resolved
+        resolved.problem = f"verification method {method_id!r} uses an unsupported scheme {scheme!r}"
+    except KeyMaterialError as error:
+        resolved.problem = f"verification method {method_id}: {error}"
+    return resolved
+
+
+def issuer_authorizes(
+    issuer_id: str, method_id: str | None, key: PublicKey | None, documents: Documents | None
+) -> bool | None:
+    """Whether the issuer's own document lists the method/key under assertionMethod (None: no document)."""
+    document = _lookup(documents, issuer_id)
+    if document is None:
+        return None
+    if method_id and lists_method(document, "assertionMethod", method_id):
+        return True
+    if key is not None:
+        return any(k.thumbprint == key.thumbprint for _, k in authorized_keys(document, "assertionMethod"))
+    return False
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def verify_binding(issuer_id: str | None, resolved: ResolvedMethod, documents: Documents | None) -> Check:
+    """The `key` check: the method that signed must belong to the issuer (DESIGN.md §5 step 3)."""
+    method_id = resolved.method_id
+    if not issuer_id:
+        return failed("key", "the credential names no issuer id, so no key can be bound to it")
+    controller = (resolved.controller or "").partition("#")[0]
+    if resolved.problem and not controller:
+        return failed("key", resolved.problem)
+    if method_id.startswith("did:key:") and controller == issuer_id:
+        return passed("key", f"the issuer {issuer_id} signs with its own did:key")
+    if resolved.document is not None and not method_id.startswith("did:key:") and controller == issuer_id:
+        if method_id.startswith("did:") and not lists_method(resolved.document, "assertionMethod", method_id):
+            return failed(
+                "key", f"key not controlled by issuer: {method_id} is not listed under assertionMethod"
+            )
+        return passed("key", f"{method_id} is controlled by the issuer {issuer_id}")
+    authorized = issuer_authorizes(issuer_id, method_id, resolved.key, documents)
+    if authorized:
+        return passed("key", f"the issuer's document authorizes {method_id} for assertionMethod")
+    if authorized is False:
+        return failed("key", f"key not controlled by issuer: the issuer's document does not list {method_id}")
+    if (
+        controller
+        and controller != issuer_id
+        and (controller.startswith("did:") or resolved.document is not None)
+    ):
+        return failed(
+            "key", f"key not controlled by issuer: signed by {controller}, but the issuer is {issuer_id}"
+        )
+    if resolved.online:
+        detail = resolved.online
+        if not method_id.startswith("did:") and _origin(method_id) != _origin(issuer_id):
+            detail = f"{detail} (it is not under the issuer's address {issuer_id})"
+        return skipped("key", detail)
+    return skipped("key", f"cannot tell offline whether {method_id} belongs to {issuer_id}")

@@ -1,0 +1,248 @@
+"""Offline verification of one credential: structure, proof, key, dates, status, recipient (DESIGN.md §5).
+
+Never raises for a finding: each check is a line of the Report, and a check that breaks becomes an `error`
+line. Pure: no I/O, no network; documents the caller has (DID documents, issuer profiles, status lists from
+`--documents` or a cache) come in through `did_documents`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from credwallet.model import Credential, CredentialFormat, Status
+from credwallet.verify import dataintegrity, jose, ob2
+from credwallet.verify.dates import dates_check
+from credwallet.verify.keys import Documents, verify_binding
+from credwallet.verify.recipient import recipient_check
+from credwallet.verify.report import Check, Report, errored, failed, skipped
+from credwallet.verify.status import ob2_status_check, vc_status_checks
+from credwallet.verify.structure import structure_check
+
+# Bumped whenever a rule changes, so cached results (keyed by bytes hash, this, contexts) are recomputed.
+VERIFIER_VERSION = "1"
+_OB2_FORMATS = frozenset({CredentialFormat.OB1, CredentialFormat.OB2, CredentialFormat.OB2_SIGNED})
+# A status list credential is verified with the same engine; its own status is not followed further.
+_MAX_STATUS_DEPTH = 1
+
+
+def _guard(name: str, run: Callable[[], list[Check]]) -> list[Check]:
+    try:
+        return run()
+    except Exception as error:  # a broken check is an `error` line, never an exception for the caller
+        return [errored(name, error)]
+
+
+def _issuer_id(document: Mapping[str, Any]) -> str | None:
+    issuer = document.get("issuer")
+    if isinstance(issuer, Mapping):
+        issuer = issuer.get("id")
+    return issuer if isinstance(issuer, str) else None
+
+
+def _token_payload(token: str) -> dict[str, Any]:
+    try:
+        return jose.decode_unverified(token)[1]  # only to read the claims; the proof check verifies it
+    except jose.TokenError:
+        return {}
+
+
+def _data_integrity(
+    document: Mapping[str, Any], issuer_id: str | None, now: datetime, documents: Documents | None
+) -> list[Check]:
+    outcomes = dataintegrity.summarize(dataintegrity.verify_proofs(document, now=now, documents=documents))
+    if not outcomes:
+        return [
+            skipped("proof", "the credential carries no proof (unsigned); it cannot be verified"),
+            skipped("key", "no proof, so no key to check", None),
+        ]
+    checks = [o.check for o in outcomes]
+    for outcome in outcomes:
+        if outcome.method is None:
+            continue
+        if outcome.check.status.value == "failed":
+            checks.append(skipped("key", "not checked: the proof failed", None))
+        else:
+            checks.append(verify_binding(issuer_id, outcome.method, documents))
+    return checks
+
+
+def _verify(
+    document: Mapping[str, Any],
+    *,
+    format: CredentialFormat,
+    token: str | None,
+    identities: list[str],
+    now: datetime,
+    documents: Documents | None,
+    schema_errors: list[str],
+    credential: Credential | None,
+    depth: int = 0,
+    only_time_dependent: bool = False,
+) -> Report:
+    if now.tzinfo is None:  # a naive "now" is taken as UTC, the zone every credential date is read in
+        now = now.replace(tzinfo=UTC)
+    is_ob2 = format in _OB2_FORMATS
+    claims: dict[str, Any] = _token_payload(token) if token else {}
+    if not document and claims:
+        document = claims.get("vc", claims) if not is_ob2 else claims
+    if not isinstance(document, Mapping):
+        document = {}
+    issuer_id = _issuer_id(document) or (credential.issuer.id if credential else None)
+    checks: list[Check] = []
+    if only_time_dependent:
+        pass
+    elif format is CredentialFormat.OB1:
+        legacy = "legacy Open Badges 1.x assertion: its structure is not checked (display only)"
+        checks.append(skipped("structure", legacy, None))
+    else:
+        checks += _guard(
+            "structure", lambda: [structure_check(document, ob2=is_ob2, schema_errors=schema_errors)]
+        )
+
+    def proof_and_key() -> list[Check]:
+        if token and is_ob2:
+            return list(ob2.verify_signed_assertion(token, document, documents=documents))
+        if token:
+            return list(jose.verify_vc_jwt(token, document, documents=documents))
+        if is_ob2:
+            verification = document.get("verification") or document.get("verify") or {}
+            if isinstance(verification, Mapping) and verification.get("type") in ("signed", "SignedBadge"):
+                return [
+                    failed("proof", "a signed assertion without its token (JWS) cannot be verified"),
+                    skipped("key", "not checked", None),
+                ]
+            return list(ob2.hosted_checks(document))
+        return _data_integrity(document, issuer_id, now, documents)
+
+    if not only_time_dependent:
+        checks += _guard("proof", proof_and_key)
+    model_issued = credential.issued_on if credential else None
+    model_expires = credential.expires_on if credential else None
+    sources = [document, claims] if claims else [document]
+    checks += _guard("dates", lambda: [dates_check(sources, now, model_issued, model_expires)])
+
+    def status() -> list[Check]:
+        if is_ob2:
+            _, profile = ob2.issuer_profile(document, documents)
+            return [ob2_status_check(document, profile, documents)]
+        if depth >= _MAX_STATUS_DEPTH:
+            return [skipped("status", "status of a status list is not followed", None)]
+
+        def verify_list(list_credential: Mapping[str, Any]) -> Report:
+            return _verify(
+                list_credential,
+                format=CredentialFormat.OB3,
+                token=None,
+                identities=[],
+                now=now,
+                documents=documents,
+                schema_errors=[],
+                credential=None,
+                depth=depth + 1,
+            )
+
+        return vc_status_checks(document, issuer_id=issuer_id, documents=documents, verify_list=verify_list)
+
+    checks += _guard("status", status)
+    if depth == 0 and not only_time_dependent:
+        recipient = credential.recipient if credential else None
+        checks += _guard("recipient", lambda: [recipient_check(document, recipient, identities)])
+    return Report.from_checks(checks)
+
+
+# Checks whose outcome depends only on the stored bytes, the verifier and the contexts (and identities):
+# safe to reuse from a cache. Dates and status depend on the clock and the issuer, and always re-run.
+TIME_INDEPENDENT_CHECKS = frozenset({"structure", "proof", "key", "recipient"})
+
+
+def verify_credential(
+    credential: Credential,
+    *,
+    identities: list[str],
+    now: datetime,
+    did_documents: Mapping[str, dict[str, Any]] | None = None,
+    cached: list[Check] | None = None,
+) -> Report:
+    """Verify a wallet credential offline. `did_documents` maps DIDs / URLs to documents the caller holds
+    (DID documents, controller documents, OB 2.0 badge classes, issuer profiles, keys, status lists).
+
+    `cached`: time-independent checks from an earlier run with the same cache key; only dates and status
+    are computed again.
+    """
+    if cached is not None:
+        fresh = _verify(
+            credential.document or {},
+            format=credential.format,
+            token=credential.token,
+            identities=identities,
+            now=now,
+            documents=did_documents,
+            schema_errors=list(credential.schema_errors),
+            credential=credential,
+            only_time_dependent=True,
+        )
+        before = [c for c in cached if c.name in ("structure", "proof", "key")]
+        after = [c for c in cached if c.name == "recipient"]
+        return Report.from_checks(before + fresh.checks + after)
+    return _verify(
+        credential.document or {},
+        format=credential.format,
+        token=credential.token,
+        identities=identities,
+        now=now,
+        documents=did_documents,
+        schema_errors=list(credential.schema_errors),
+        credential=credential,
+    )
+
+
+def verify_document(
+    document_or_token: dict[str, Any] | str,
+    *,
+    now: datetime,
+    identities: list[str] | None = None,
+    did_documents: Mapping[str, dict[str, Any]] | None = None,
+) -> Report:
+    """Verify a parsed credential (JSON-LD dict, OB 2.0 assertion) or a compact JWS without a wallet entry.
+
+    The format is recognized from the content (an OB 2.0 `@context`, or a token's payload); use
+    `verify_credential` when a parser has already built the Credential.
+    """
+    if isinstance(document_or_token, str):
+        payload = _token_payload(document_or_token)
+        fmt = CredentialFormat.OB2_SIGNED if _looks_ob2(payload) else CredentialFormat.OB3_JWT
+        if not payload:
+            return Report(
+                Status.INVALID, [failed("structure", "not a credential: an unreadable or refused token")]
+            )
+        return _verify(
+            {},
+            format=fmt,
+            token=document_or_token,
+            identities=identities or [],
+            now=now,
+            documents=did_documents,
+            schema_errors=[],
+            credential=None,
+        )
+    fmt = CredentialFormat.OB2 if _looks_ob2(document_or_token) else CredentialFormat.OB3
+    return _verify(
+        document_or_token,
+        format=fmt,
+        token=None,
+        identities=identities or [],
+        now=now,
+        documents=did_documents,
+        schema_errors=[],
+        credential=None,
+    )
+
+
+def _looks_ob2(document: Mapping[str, Any]) -> bool:
+    contexts = document.get("@context")
+    values = contexts if isinstance(contexts, list) else [contexts]
+    return (
+        any(isinstance(c, str) and "openbadges" in c for c in values) and "credentialSubject" not in document
+    )

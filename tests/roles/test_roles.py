@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import yaml
+
+from credwallet.errors import InputError, NotFoundError
+from credwallet.roles import (
+    install_role,
+    list_roles,
+    load_builtin_roles,
+    load_role,
+    role_schema,
+    starter_yaml,
+    validate_role_file,
+)
+
+REPO = Path(__file__).resolve().parents[2]
+SHARED_DATA = REPO.parent / "shared" / "data"
+REQUIRED_ROLES = [
+    "data-analyst",
+    "software-developer",
+    "cloud-engineer",
+    "cybersecurity-analyst",
+    "project-manager",
+    "digital-marketer",
+    "ux-designer",
+]
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_builtin_roles() -> None:
+    roles = load_builtin_roles()
+    assert len(roles) >= 15
+    for role_id in REQUIRED_ROLES:
+        role = roles[role_id]
+        assert role.source is not None and role.source.name == "O*NET" and role.source.code
+        assert any(s.required for s in role.skills)
+        assert all(1 <= s.level <= 5 and 0 <= s.weight <= 1 for s in role.skills)
+    analyst = {s.skill: s for s in roles["data-analyst"].skills}
+    assert {"sql", "excel", "tableau", "statistics", "data-visualization"} <= set(analyst)
+    assert analyst["sql"].required
+
+
+def test_builtin_yaml_files_validate_and_match_the_bundle() -> None:
+    folder = resources.files("credwallet") / "data" / "roles"
+    bundle = json.loads((folder / "builtin.json").read_text("utf-8"))["roles"]
+    for document in bundle:
+        path = Path(str(folder / f"{document['id']}.yaml"))
+        role = validate_role_file(path)
+        assert role.id == document["id"]
+        assert [s.skill for s in role.skills] == [s["skill"] for s in document["skills"]]
+        assert yaml.safe_load(path.read_text("utf-8")) == document
+
+
+@pytest.mark.skipif(not SHARED_DATA.is_dir(), reason=f"shared data not present at {SHARED_DATA}")
+def test_builtin_roles_regenerate_identically(tmp_path: Path) -> None:
+    subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_roles.py"), "--output", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    shipped = resources.files("credwallet") / "data" / "roles"
+    for generated in sorted(tmp_path.iterdir()):
+        assert generated.read_text("utf-8") == (shipped / generated.name).read_text("utf-8"), generated.name
+
+
+def test_role_schema_errors_are_one_line_each(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "bad.yaml",
+        "id: Bad Role\n"
+        "title: Bad\n"
+        "skills:\n"
+        "  - {skill: sql, level: 7, weight: 0.5}\n"
+        "  - {skill: python, level: '3', wieght: 1}\n"
+        "  - {level: 2}\n",
+    )
+    with pytest.raises(InputError) as caught:
+        validate_role_file(path)
+    lines = str(caught.value).splitlines()
+    assert all(line.startswith(f"{path}: ") for line in lines)
+    text = "\n".join(lines)
+    assert f"{path}: id: " in text
+    assert f"{path}: skills[0].level: 7 is greater than the maximum of 5" in text
+    assert f"{path}: skills[1].level: '3' is not of type 'integer'" in text
+    assert "skills[1]: Additional properties are not allowed ('wieght' was unexpected)" in text
+    assert "skills[2]: 'skill' is a required property" in text
+    assert len(lines) == 5
+
+
+def test_role_file_that_is_not_a_mapping(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="must be a mapping"):
+        validate_role_file(write(tmp_path / "list.yaml", "- just\n- a list\n"))
+    with pytest.raises(InputError, match="invalid YAML"):
+        validate_role_file(write(tmp_path / "broken.yaml", "id: [unclosed\n"))
+    with pytest.raises(NotFoundError):
+        validate_role_file(tmp_path / "absent.yaml")
+
+
+def test_role_skills_resolve_aliases_and_reject_unknown(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.yaml", "id: analyst\ntitle: A\nskills:\n  - {skill: Power-BI, level: 2}\n")
+    role = validate_role_file(good)
+    assert role.skills[0].skill == "power-bi" and role.skills[0].written_as == "Power-BI"
+    assert role.skills[0].weight == 1.0 and role.skills[0].required is False
+    bad = write(
+        tmp_path / "bad.yaml",
+        "id: x\ntitle: X\nskills:\n  - {skill: basket weaving, level: 2}\n  - {skill: sql, level: 2}\n"
+        "  - {skill: SQL, level: 3}\n",
+    )
+    with pytest.raises(InputError) as caught:
+        validate_role_file(bad)
+    message = str(caught.value)
+    assert "skills[0].skill: unknown skill 'basket weaving'" in message
+    assert "skills[2].skill: 'SQL' repeats skills[1]" in message
+
+
+def test_yaml_alias_bomb_is_refused(tmp_path: Path) -> None:
+    bomb = (
+        "a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "id: x\ntitle: x\nskills: []\n"
+    )
+    with pytest.raises(InputError, match="aliases"):
+        validate_role_file(write(tmp_path / "bomb.yaml", bomb))
+
+
+def test_user_role_overrides_builtin(tmp_path: Path) -> None:
+    roles_dir = tmp_path / "roles"
+    roles_dir.mkdir()
+    write(
+        roles_dir / "mine.yaml", "id: data-analyst\ntitle: My Analyst\nskills:\n  - {skill: sql, level: 5}\n"
+    )
+    write(roles_dir / "new.yml", "id: dba-lite\ntitle: DBA lite\nskills:\n  - {skill: databases, level: 2}\n")
+    role = load_role("data-analyst", roles_dir)
+    assert role.title == "My Analyst" and role.origin == "user" and role.overrides_builtin
+    listed = {r.id: r for r in list_roles(roles_dir)}
+    assert listed["data-analyst"].overrides_builtin and listed["data-analyst"].title == "My Analyst"
+    assert listed["dba-lite"].origin == "user" and not listed["dba-lite"].overrides_builtin
+    assert listed["cloud-engineer"].origin == "built-in"
+    assert load_role("data-analyst", tmp_path / "no-such-dir").title == "Data Analyst"
+
+
+def test_load_role_by_path_and_unknown_id(tmp_path: Path) -> None:
+    path = write(tmp_path / "r.yaml", "id: tester\ntitle: T\nskills:\n  - {skill: selenium, level: 2}\n")
+    assert load_role(str(path)).origin == "file"
+    with pytest.raises(NotFoundError, match="no role 'astronaut'"):
+        load_role("astronaut", tmp_path)
+
+
+def test_install_role(tmp_path: Path) -> None:
+    source = write(
+        tmp_path / "draft.yaml",
+        "# my notes\nid: data-analyst\ntitle: Mine\nskills:\n  - {skill: sql, level: 3}\n",
+    )
+    roles_dir = tmp_path / "wallet" / "roles"
+    role = install_role(source, roles_dir)
+    target = roles_dir / "data-analyst.yaml"
+    assert target.read_bytes() == source.read_bytes()
+    assert role.overrides_builtin and role.path == str(target)
+    with pytest.raises(InputError, match="already installed"):
+        install_role(source, roles_dir)
+    install_role(source, roles_dir, force=True)
+    broken = write(tmp_path / "broken.yaml", "id: x\ntitle: X\nskills: []\n")
+    with pytest.raises(InputError):
+        install_role(broken, roles_dir)
+    assert sorted(p.name for p in roles_dir.iterdir()) == ["data-analyst.yaml"]
+
+
+def test_starter_yaml_round_trips(tmp_path: Path) -> None:
+    role = load_builtin_roles()["ux-designer"]
+    text = starter_yaml(role)
+    assert text.startswith("# Your own copy")
+    copy = validate_role_file(write(tmp_path / "copy.yaml", text))
+    assert copy.id == role.id and [s.to_jsonable() for s in copy.skills] == [
+        s.to_jsonable() for s in role.skills
+    ]
+
+
+def test_schema_is_valid_draft_2020_12() -> None:
+    from jsonschema import Draft202012Validator
+
+    Draft202012Validator.check_schema(role_schema())
