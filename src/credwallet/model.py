@@ -199,7 +199,11 @@ class Credential:
 
     def normalized_json(self) -> tuple[str, str]:
         """The normalized credential without wallet fields as canonical JSON, and its sha256 (the dedup key)."""
-        normalized = {k: v for k, v in to_jsonable(self).items() if k not in WALLET_FIELDS}
+        normalized = {
+            name: getattr(self, name) if name in _JSON_NATIVE_FIELDS else _jsonable(getattr(self, name))
+            for name in _field_names(Credential)
+            if name not in WALLET_FIELDS
+        }
         canonical = json.dumps(normalized, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return canonical, hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -51,7 +51,7 @@ def m001_initial(db: sqlite3.Connection) -> None:
             user_tags TEXT NOT NULL DEFAULT '[]',
             imported_at TEXT NOT NULL
         );
-        CREATE INDEX credentials_credential_id ON credentials(credential_id);
+        CREATE UNIQUE INDEX credentials_credential_id ON credentials(credential_id) WHERE credential_id IS NOT NULL;
         CREATE INDEX credentials_issuer_name ON credentials(issuer_name);
         CREATE TABLE profile (
             key TEXT PRIMARY KEY,

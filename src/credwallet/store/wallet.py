@@ -36,6 +36,9 @@ _INSERT_COLUMNS = (
     "achievement_type"
 )
 _INSERT_SQL = f"INSERT INTO credentials ({_INSERT_COLUMNS}) VALUES ({', '.join('?' * 24)})"
+# Uniqueness (content hash, credential id, wallet id) is enforced by the schema; a conflict is detected by the
+# row count, so the common case costs one statement. NOT NULL and other violations still raise.
+_INSERT_NEW_SQL = _INSERT_SQL + " ON CONFLICT DO NOTHING"
 
 
 @dataclass(slots=True)
@@ -146,74 +149,65 @@ class Wallet:
             ).fetchone()
         return row[0] if row else None
 
-    def _insert(self, content_hash: str, values: tuple[Any, ...]) -> str:
-        """Insert under the shortest free prefix of the content hash (8 characters unless that is taken).
+    def _insert_or_find(self, credential: Credential, content_hash: str, values: tuple[Any, ...]) -> tuple[str, bool]:
+        """Insert under the shortest free prefix of the content hash, or find the copy already stored.
 
-        Derived from the content, so the same credential gets the same id in every wallet; a collision is
-        rare enough that trying the insert beats looking first.
+        Returns (wallet id, inserted). The id is derived from the content, so the same credential gets the
+        same id in every wallet; a prefix taken by another credential (rare) moves to a longer prefix.
         """
         for length in range(SHORT_ID_LENGTH, len(content_hash) + 1):
             candidate = content_hash[:length]
-            try:
-                self._db.execute(_INSERT_SQL, (candidate, *values))
-            except sqlite3.IntegrityError:
-                if (
-                    self._db.execute("SELECT 1 FROM credentials WHERE id = ?", (candidate,)).fetchone()
-                    is None
-                ):
-                    raise  # some other constraint failed
-                continue
-            return candidate
+            if self._db.execute(_INSERT_NEW_SQL, (candidate, *values)).rowcount == 1:
+                return candidate, True
+            existing = self._existing_id(credential, content_hash)
+            if existing is not None:
+                return existing, False
         raise StoreError("could not allocate a wallet id")  # unreachable: hashes are unique
 
     def add(self, credentials: list[Credential]) -> AddOutcome:
         """Store one file's credentials atomically; the first is the parent of the rest when it is a CLR."""
+        if len(credentials) == 1:  # one statement is atomic by itself: no savepoint needed
+            return self._add_all(credentials)
+        with self._savepoint():
+            return self._add_all(credentials)
+
+    def _add_all(self, credentials: list[Credential]) -> AddOutcome:
         outcome = AddOutcome()
         imported_at = _iso(_now())
         parent_wallet_id: str | None = None
-        with self._savepoint():
-            for index, credential in enumerate(credentials):
-                canonical, content_hash = credential.normalized_json()
-                existing = self._existing_id(credential, content_hash)
-                if existing is not None:
-                    outcome.duplicates.append(existing)
-                    outcome.ids.append(existing)
-                    if index == 0:
-                        parent_wallet_id = existing
-                    continue
-                recipient = credential.recipient
-                wallet_id = self._insert(
-                    content_hash,
-                    (
-                        credential.credential_id,
-                        credential.format.value,
-                        credential.container.value,
-                        credential.name,
-                        credential.description,
-                        credential.issuer.name,
-                        credential.issuer.id,
-                        credential.issuer.url,
-                        _iso(credential.issued_on),
-                        _iso(credential.expires_on),
-                        recipient.type if recipient else None,
-                        recipient.identity if recipient else None,
-                        int(recipient.hashed) if recipient else None,
-                        recipient.salt if recipient else None,
-                        canonical,
-                        credential.original_bytes,
-                        content_hash,
-                        credential.source,
-                        credential.status.value,
-                        imported_at,
-                        parent_wallet_id if index > 0 and credential.extension.get("clr_id") else None,
-                        json.dumps(credential.schema_errors),
-                        credential.achievement_type,
-                    ),
-                )
-                if index == 0:
-                    parent_wallet_id = wallet_id
-                outcome.imported.append(wallet_id)
-                outcome.ids.append(wallet_id)
+        for index, credential in enumerate(credentials):
+            canonical, content_hash = credential.normalized_json()
+            recipient = credential.recipient
+            values = (
+                credential.credential_id,
+                credential.format.value,
+                credential.container.value,
+                credential.name,
+                credential.description,
+                credential.issuer.name,
+                credential.issuer.id,
+                credential.issuer.url,
+                _iso(credential.issued_on),
+                _iso(credential.expires_on),
+                recipient.type if recipient else None,
+                recipient.identity if recipient else None,
+                int(recipient.hashed) if recipient else None,
+                recipient.salt if recipient else None,
+                canonical,
+                credential.original_bytes,
+                content_hash,
+                credential.source,
+                credential.status.value,
+                imported_at,
+                parent_wallet_id if index > 0 and credential.extension.get("clr_id") else None,
+                json.dumps(credential.schema_errors) if credential.schema_errors else "[]",
+                credential.achievement_type,
+            )
+            wallet_id, inserted = self._insert_or_find(credential, content_hash, values)
+            (outcome.imported if inserted else outcome.duplicates).append(wallet_id)
+            outcome.ids.append(wallet_id)
+            if index == 0:
+                parent_wallet_id = wallet_id
         return outcome
 
     # -- reading ------------------------------------------------------------------------------------
