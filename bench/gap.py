@@ -202,7 +202,42 @@ def main() -> int:
     print(f"warm (vocabulary loaded, extraction cached):                   {warm_ms:.1f} ms")
     print(f"baseline (JSON round trip of the same credentials):            {base_ms:.1f} ms")
     print(f"ratio cold / baseline: {cold_ms / base_ms:.2f}x   warm / baseline: {warm_ms / base_ms:.2f}x")
+    end_to_end(credentials, args.repeat)
     return 0
+
+
+def end_to_end(credentials: list[Credential], repeat: int) -> None:
+    """`credwallet gap --role data-analyst` as a user runs it, on a wallet holding the same credentials,
+    against `credwallet --version` (start-up alone) measured in the same run."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    from credwallet.store.wallet import Wallet
+
+    exe = shutil.which("credwallet", path=str(Path(sys.executable).parent)) or "credwallet"
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp) / "wallet"
+        with Wallet.open(home=home) as wallet, wallet.batch():
+            for index, credential in enumerate(credentials):
+                credential.original_bytes = json.dumps(credential.document or {"n": index}).encode()
+                credential.credential_id = f"https://bench.example.org/c/{index}"
+                wallet.add([credential])
+        env = {**os.environ, "CREDWALLET_HOME": str(home), "NO_COLOR": "1"}
+
+        def timed(argv: list[str]) -> float:
+            started = time.perf_counter()
+            subprocess.run([exe, *argv], env=env, check=True, stdout=subprocess.DEVNULL)
+            return time.perf_counter() - started
+
+        gap_runs, version_runs = [], []
+        for _ in range(repeat):
+            version_runs.append(timed(["--version"]))
+            gap_runs.append(timed(["gap", "--role", "data-analyst", "--include-unverified"]))
+    gap_ms, version_ms = statistics.median(gap_runs) * 1000, statistics.median(version_runs) * 1000
+    print(f"end to end: credwallet gap --role data-analyst on {len(credentials)} credentials: {gap_ms:.0f} ms; "
+          f"credwallet --version {version_ms:.0f} ms; after start-up {gap_ms - version_ms:.0f} ms")
 
 
 if __name__ == "__main__":
