@@ -20,6 +20,7 @@ from badge_builders import (
     assertion,
     badge_class,
     carrier_suffix,
+    compact_json,
     credential_bytes,
     cryptographic_key,
     issuer_profile,
@@ -123,20 +124,32 @@ def readme_text(issuer_files: list[str]) -> str:
         "## issuer-documents/: what the issuers would publish online",
         "",
         "Laid out as `HOST/PATH` for `credwallet verify --documents sample_data/issuer-documents` (each",
-        "`https://HOST/PATH` is answered from that file). These are issuer profiles, keys and a badge class,",
-        "not credentials: nothing here is an Assertion.",
+        "`https://HOST/PATH` is answered from that file): issuer profiles, signing keys, a hosted badge class,",
+        "and the hosted assertions. Each `HOST/assertions/ID` (no file extension, so `credwallet import` skips",
+        "it) is a copy of an `ob2/` badge as its issuer serves it at the assertion id: with these documents,",
+        "hosted verification of every badge except the two signed `.jws` ones can run with no network.",
         "",
     ]
-    lines += [f"- `issuer-documents/{name}`" for name in issuer_files]
+    lines += [f"- `issuer-documents/{name}`" + _served_note(name) for name in issuer_files]
     lines += [
         "",
         "## Not generated here",
         "",
-        "- `ob3/`: Open Badges 3.0, VC and CLR samples (their own generator and README).",
-        "- `roles/` and `catalog.yaml`: a demo role and learning catalog.",
+        "- `ob3/`: Open Badges 3.0, VC-JWT and CLR 2.0 samples signed by did:key issuers",
+        "  (`scripts/make_sample_ob3.py`; see `ob3/README.md`).",
+        "- `roles/junior-data-analyst.yaml` and `catalog.yaml`: a user role and a local bootcamp's catalog,",
+        "  written by hand, for `credwallet gap` and `credwallet plan`.",
         "",
     ]
     return "\n".join(lines)
+
+
+def _served_note(document_path: str) -> str:
+    """README note naming which badge a hosted assertion stand-in belongs to."""
+    for spec in BADGES:
+        if spec.assertion_id.removeprefix("https://") == document_path:
+            return f": hosted assertion of `{badge_path(spec)}`"
+    return ""
 
 
 def profile_text() -> str:
@@ -161,7 +174,17 @@ def issuer_documents(keys_dir: Path) -> dict[str, bytes]:
         if spec.hosted_class:
             path = spec.badge_class_id.removeprefix("https://")
             documents[path] = json_bytes(badge_class(spec, with_context=True))
+        if spec.carrier != "jws":  # hosted verification fetches the assertion from its own id
+            documents[spec.assertion_id.removeprefix("https://")] = hosted_assertion_bytes(spec)
     return documents
+
+
+def hosted_assertion_bytes(spec: BadgeSpec) -> bytes:
+    """The hosted assertion as its issuer serves it at its id: the same bytes the learner holds (the JSON
+    file, or the JSON baked into the image). The path has no extension, so a folder import skips it."""
+    if spec.carrier == "json":
+        return credential_bytes(spec)
+    return compact_json(assertion(spec)).encode("utf-8")
 
 
 def build_sample_files(keys_dir: Path = KEYS_DIR) -> dict[str, bytes]:
