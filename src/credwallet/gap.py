@@ -1,12 +1,13 @@
 """Gap analysis: how far the wallet's evidenced skills stand from a role. Pure functions, no I/O.
 
 For each role skill the best held level among the credentials that count is compared with the required
-level: met (held >= required), partial (0 < held < required) or missing. Coverage is the weighted share
-of the role that is met, with partial skills counting in proportion to how far they got:
+level: met (held >= required), partial (0 < held < required) or missing. Coverage (DESIGN.md §6) is the
+weighted share of the role that is met; progress also credits partial skills in proportion:
 
-    coverage = sum(weight * min(1, held / required)) / sum(weight)
+    coverage = sum(weight of met skills) / sum(weight)
+    progress = sum(weight * min(1, held / required)) / sum(weight)
 
-so a level-2 holding of a level-4 skill counts half. (A strict "met only" share is `met_coverage`.)
+so a level-2 holding of a level-4 skill adds half its weight to progress and nothing to coverage.
 Which credentials count: valid and unexpired by default; unverified ones too with `include_unverified`;
 invalid, revoked and expired ones never.
 """
@@ -109,6 +110,7 @@ class GapResult:
     coverage: float
     items: list[GapItem] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
+    progress: float = 0.0  # like coverage, but partial skills count in proportion to the level held
 
     @property
     def met(self) -> list[GapItem]:
@@ -127,16 +129,13 @@ class GapResult:
         """Required skills not yet at their level: the role is not within reach until these are met."""
         return [i for i in self.items if i.required and i.status != MET]
 
-    @property
-    def met_coverage(self) -> float:
-        total = sum(i.weight for i in self.items)
-        return sum(i.weight for i in self.met) / total if total else 0.0
 
     def to_jsonable(self) -> dict[str, Any]:
         """DESIGN.md §7: {"role", "coverage", "met", "partial", "missing"}; coverage is a 0-1 fraction."""
         return {
             "role": self.role,
             "coverage": round(self.coverage, 4),
+            "progress": round(self.progress, 4),
             "met": [i.to_jsonable() for i in self.met],
             "partial": [i.to_jsonable() for i in self.partial],
             "missing": [i.to_jsonable() for i in self.missing],
@@ -184,8 +183,14 @@ def analyze_gap(
         items.append(item)
         total_weight += item.weight
         earned += item.weight * item.credit
-    coverage = earned / total_weight if total_weight else 0.0
-    return GapResult(role=role.id, title=role.title, coverage=coverage, items=items, left_out=list(left_out))
+    # DESIGN.md §6: coverage is the weighted share of the role's skills that are met; `progress` also
+    # credits partial levels (held/required), so a learner sees movement before a skill is fully met.
+    met_weight = sum(i.weight for i in items if i.status == MET)
+    coverage = met_weight / total_weight if total_weight else 0.0
+    progress = earned / total_weight if total_weight else 0.0
+    return GapResult(
+        role=role.id, title=role.title, coverage=coverage, items=items, left_out=list(left_out), progress=progress
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +200,7 @@ class RoleMatch:
     role: str
     title: str
     coverage: float
+    progress: float
     met: int
     total: int
     required_unmet: tuple[str, ...]
@@ -206,6 +212,7 @@ class RoleMatch:
             "role": self.role,
             "title": self.title,
             "coverage": round(self.coverage, 4),
+            "progress": round(self.progress, 4),
             "met": self.met,
             "total": self.total,
             "required_unmet": list(self.required_unmet),
@@ -232,6 +239,7 @@ def match_roles(
                 role=role.id,
                 title=role.title,
                 coverage=result.coverage,
+                progress=result.progress,
                 met=len(result.met),
                 total=len(result.items),
                 required_unmet=tuple(i.skill for i in result.required_unmet),
@@ -239,5 +247,5 @@ def match_roles(
                 origin=role.origin,
             )
         )
-    matches.sort(key=lambda m: (-m.coverage, len(m.required_unmet), m.title))
+    matches.sort(key=lambda m: (-m.coverage, -m.progress, len(m.required_unmet), m.title))
     return matches

@@ -96,17 +96,23 @@ def import_one(
     """Parse and store one input; every expected failure becomes `error`, and the wallet is unchanged."""
     result = FileResult(path=name)
     try:
+        data: bytes | None = None
         if name == STDIN_NAME:
             if stdin is None:
                 raise InputError("standard input is not available")
             data = read_stdin(stdin)
             source = "<stdin>"
         elif name.lower().startswith(("http://", "https://")):
-            raise InputError(f"{name}: importing from a URL needs the online importer (not in this version)")
+            source = name  # fetched below through net.py, with the badge class and issuer it names
         else:
             data = read_capped(Path(name))
             source = name
-        credentials = parse_bytes(data, source=source)
+        if data is None:
+            from credwallet.online.url_import import fetch_credentials
+
+            credentials = fetch_credentials(name)
+        else:
+            credentials = parse_bytes(data, source=source)
         outcome = wallet.add(credentials)
         result.imported = outcome.imported
         result.duplicates = outcome.duplicates

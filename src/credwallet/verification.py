@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from credwallet.model import Credential, CredentialFormat, Status
 
 if TYPE_CHECKING:
+    from credwallet.net import Fetcher
     from credwallet.store.wallet import Wallet
     from credwallet.verify.report import Check, Report
 
@@ -188,23 +189,32 @@ def verify_wallet(
     use_cache: bool = True,
     workers: int | None = None,
     on_progress: ProgressCallback | None = None,
+    fetcher: Fetcher | None = None,
 ) -> list[Verified]:
-    """Verify wallet credentials (all, or the given ids) and save each result with its time."""
+    """Verify wallet credentials (all, or the given ids) and save each result with its time.
+
+    With a `fetcher` (`--online`, `--documents DIR`) the documents each credential needs (issuer profiles,
+    keys, DID documents, status lists, hosted assertions) are gathered first, once per URL.
+    """
     if wallet_ids is None:
         credentials = wallet.credentials(with_original=True)
     else:
         credentials = [wallet.get(wallet_id) for wallet_id in wallet_ids]
     identities = wallet.profile().identities
-    results = verify_credentials(
-        credentials,
-        identities=identities,
-        now=now,
-        documents=documents,
-        use_cache=use_cache,
-        workers=workers,
-        on_progress=on_progress,
-    )
     moment = now or datetime.now(UTC)
+    if fetcher is not None:
+        results = verify_gathered(credentials, fetcher, identities=identities, now=moment)
+        documents = {}  # results from fetched documents are never reused from the cache
+    else:
+        results = verify_credentials(
+            credentials,
+            identities=identities,
+            now=moment,
+            documents=documents,
+            use_cache=use_cache,
+            workers=workers,
+            on_progress=on_progress,
+        )
     with wallet.batch():
         for result in results:
             key = cache_key(result.credential, identities) if documents is None else None
@@ -214,6 +224,16 @@ def verify_wallet(
             )
             result.credential.status = result.report.status
     return results
+
+
+def verify_gathered(
+    credentials: list[Credential], fetcher: Fetcher, *, identities: list[str], now: datetime
+) -> list[Verified]:
+    """Online (or `--documents`) verification: gather every needed document once, then verify."""
+    from credwallet.online import verify_online
+
+    run = verify_online(credentials, fetcher, identities=identities, now=now)
+    return [Verified(c, report) for c, report in zip(credentials, run.reports, strict=True)]
 
 
 def problem_found(results: list[Verified]) -> bool:

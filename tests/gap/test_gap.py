@@ -40,15 +40,15 @@ def test_met_partial_missing_and_weighted_coverage() -> None:
     assert [i.skill for i in result.partial] == ["tableau"]
     assert [i.skill for i in result.missing] == ["python", "statistics"]
     # sql 1.0 * 1 + tableau 0.5 * (2/4) + python 0.5 * 0 over total weight 2.0
-    assert result.coverage == pytest.approx((1.0 + 0.25) / 2.0)
-    assert result.met_coverage == pytest.approx(0.5)
+    assert result.coverage == pytest.approx(0.5)  # DESIGN.md §6: weighted share met
+    assert result.progress == pytest.approx((1.0 + 0.25) / 2.0)  # partial levels credited in proportion
     assert [i.skill for i in result.required_unmet] == ["python"]
     assert result.met[0].evidence == ("a", "b")
 
 
 def test_gap_json_follows_the_contract() -> None:
     document = analyze_gap([held("sql", 3, "a")], ROLE).to_jsonable()
-    assert list(document) == ["role", "coverage", "met", "partial", "missing"]
+    assert list(document) == ["role", "coverage", "progress", "met", "partial", "missing"]
     assert document["role"] == "analyst"
     assert document["met"] == [
         {"skill": "sql", "required_level": 3, "held_level": 3, "weight": 1.0, "evidence": ["a"]}
@@ -157,4 +157,5 @@ def test_sample_data_demo_gap_for_data_analyst() -> None:
     result = analyze_gap(wallet_skills(credentials, vocabulary), role, vocabulary)
     met = {i.skill for i in result.met} | {i.skill for i in result.partial}
     assert {"sql", "excel", "tableau", "data-visualization", "statistics", "python"} <= met
-    assert 0.3 < result.coverage < 1.0
+    assert 0.0 < result.coverage < result.progress < 1.0  # SQL met; most others partial at the default level
+    assert result.progress > 0.3

@@ -31,9 +31,10 @@ def out() -> Console:
     """Data goes to stdout; rich turns colour off when piped or when NO_COLOR is set."""
     from rich.console import Console
 
-    console = Console(highlight=False)
+    # emoji=False: credential text like `did:key:z6Mk...` must not turn into `did🔑z6Mk...`.
+    console = Console(highlight=False, emoji=False)
     if not console.is_terminal:  # piped: plain, unwrapped lines a script can read
-        console = Console(highlight=False, width=100_000, soft_wrap=True)
+        console = Console(highlight=False, emoji=False, width=100_000, soft_wrap=True)
     return console
 
 
@@ -42,15 +43,21 @@ def err() -> Console:
     """Progress, warnings and errors go to stderr."""
     from rich.console import Console
 
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, emoji=False)
     if not console.is_terminal:
-        console = Console(stderr=True, highlight=False, width=100_000, soft_wrap=True)
+        console = Console(stderr=True, highlight=False, emoji=False, width=100_000, soft_wrap=True)
     return console
 
 
 def print_json(document: Any) -> None:
-    """One JSON document on stdout, never touched by rich (no colour codes, no wrapping)."""
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n")
+    """One JSON document on stdout, never touched by rich (no colour codes, no wrapping).
+
+    json escapes only C0 controls; C1 controls and bidi overrides from credential text are escaped too
+    (`\\u202e`), so the data stays exact but cannot drive or reorder the terminal.
+    """
+    text = json.dumps(document, indent=2, ensure_ascii=False, default=str)
+    text = _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 

@@ -57,7 +57,10 @@ def list_command(
         return
     out = console.out()
     if not rows:
-        out.print("No credentials yet. Import some with: credwallet import FILE|FOLDER")
+        if issuer or search or clr:
+            out.print("No credentials match.")
+        else:
+            out.print("No credentials yet. Import some with: credwallet import FILE|FOLDER")
         return
     plain = console.clean_plain
     console.print_columns(

@@ -12,7 +12,10 @@ import typer
 from credwallet.cli import console
 from credwallet.cli.state import open_wallet
 
-app = typer.Typer(help="Export what the wallet holds: a résumé section, a LinkedIn link, or a backup.")
+app = typer.Typer(
+    help="Export what the wallet holds: a résumé section, a LinkedIn link, or a backup.",
+    epilog="Example: credwallet export resume --format markdown -o certs.md",
+)
 
 
 @app.command(

@@ -37,10 +37,10 @@ def gap_command(
     out = console.out()
     width = 30
     filled = round(result.coverage * width)
+    partly = max(round(result.progress * width) - filled, 0)
     out.print(f"[bold]{console.clean(role_profile.title)}[/bold] ({role_profile.id})")
-    out.print(
-        f"coverage {result.coverage:6.1%}  [green]{'█' * filled}[/green][dim]{'░' * (width - filled)}[/dim]"
-    )
+    bar = f"[green]{'█' * filled}[/green][yellow]{'▒' * partly}[/yellow][dim]{'░' * (width - filled - partly)}[/dim]"
+    out.print(f"coverage {result.coverage:6.1%}  {bar}  progress {result.progress:.1%} (partial levels credited)")
     rows, styles = [], []
     for item in result.items:
         rows.append(

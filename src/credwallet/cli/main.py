@@ -22,7 +22,8 @@ from credwallet.errors import CredwalletError, ExitCode
 EPILOG = (
     "Exit status: 0 success; 1 the command ran but found a problem (an import with errors, a failed "
     "verification); 2 usage or input error. The wallet lives in CREDWALLET_HOME (default: your user data "
-    "folder); --wallet FILE uses another database for one command."
+    "folder); --wallet FILE uses another database for one command.\n\n"
+    "Example: credwallet import sample_data/ && credwallet list"
 )
 
 

@@ -13,6 +13,7 @@ from credwallet.cli.state import open_wallet
 
 catalog_app = typer.Typer(
     help="Learning offerings (courses, certificates, certifications) the planner draws on.",
+    epilog="Example: credwallet catalog --skill sql --max-hours 40   |   credwallet catalog --json",
     invoke_without_command=True,
 )
 
@@ -213,7 +214,7 @@ def catalog_list(
     console.out().print(f"{len(found)} offerings")
 
 
-@catalog_app.command("show", epilog="Example: credwallet catalog show google-data-analytics")
+@catalog_app.command("show", epilog="Example: credwallet catalog show google-data-analytics-certificate")
 def catalog_show(
     ctx: typer.Context,
     offering_id: Annotated[str, typer.Argument(metavar="ID")],

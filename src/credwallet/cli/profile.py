@@ -12,6 +12,7 @@ from credwallet.cli.state import open_wallet
 
 app = typer.Typer(
     help="Your name and the emails, URLs and DIDs your badges are issued to (used to confirm recipients).",
+    epilog="Example: credwallet profile   |   credwallet profile load sample_data/profile.yaml",
     invoke_without_command=True,
     no_args_is_help=False,
 )

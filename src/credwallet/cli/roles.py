@@ -12,6 +12,7 @@ from credwallet.cli.state import open_wallet
 
 app = typer.Typer(
     help="Job-role profiles: list, show, add your own, and rank them against your wallet.",
+    epilog="Example: credwallet roles   |   credwallet roles match --include-unverified",
     invoke_without_command=True,
 )
 
@@ -158,6 +159,7 @@ def match(
     rows = [
         [
             f"{m.coverage:6.1%}",
+            f"{m.progress:6.1%}",
             m.role,
             console.clean_plain(m.title),
             f"{m.met}/{m.total}",
@@ -165,4 +167,4 @@ def match(
         ]
         for m in matches[:limit]
     ]
-    console.print_columns(["coverage", "role", "title", "met", "learn next"], rows, flexible=(2, 4))
+    console.print_columns(["coverage", "progress", "role", "title", "met", "learn next"], rows, flexible=(3, 5))

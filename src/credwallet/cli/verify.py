@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -48,10 +49,19 @@ def verify_command(
     did_doc: Annotated[
         list[Path] | None, typer.Option("--did-doc", help="A DID document to trust for its DID (repeatable).")
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Recompute every check.")] = False,
-    workers: Annotated[
-        int | None, typer.Option(help="Worker processes (default: all cores when it pays).")
+    online: Annotated[
+        bool, typer.Option("--online", help="Fetch issuer documents, keys, status lists and hosted assertions.")
+    ] = False,
+    documents: Annotated[
+        Path | None,
+        typer.Option(help="Answer every fetch of https://HOST/PATH from DIR/HOST/PATH (no network).", file_okay=False),
     ] = None,
+    max_age: Annotated[
+        str | None, typer.Option(help="With --online: refetch cached documents older than this (30m, 2h, 1d).")
+    ] = None,
+    allow_http: Annotated[bool, typer.Option(help="With --online: also fetch plain http:// URLs.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Recompute every check.")] = False,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores when it pays).")] = None,
 ) -> None:
     """Verify structure, signatures, issuer keys, dates, revocation status and recipient."""
     from credwallet.errors import InputError
@@ -60,28 +70,79 @@ def verify_command(
     names = list(targets or [])
     if not names and not all_:
         raise InputError("name credentials to verify (wallet ids or files), or pass --all")
-    documents = _did_documents(list(did_doc or [])) or None
+    did_documents = _did_documents(list(did_doc or [])) or None
+    fetching = online or documents is not None
+    if fetching and did_documents:
+        raise InputError("--did-doc works offline; with --online or --documents, put the DID document there")
+    fetch_options = {
+        "online": online,
+        "documents_dir": documents,
+        "max_age": _duration(max_age),
+        "allow_http": allow_http,
+    }
     files = [n for n in names if n == "-" or Path(n).is_file()]
     ids = [n for n in names if n not in files]
-    results = _verify_files(files, documents) if files else []
+    for name in ids:  # wallet ids are hex: a name with a dot or a slash meant a file
+        if Path(name).is_dir():
+            raise InputError(f"{name}: a folder; name its files, or import it and run verify --all")
+        if "/" in name or "." in name or "\\" in name:
+            raise InputError(f"{name}: no such file (and not a wallet id)")
+    fetch = fetch_options if fetching else None
+    results = _verify_files(files, did_documents, fetch) if files else []
     if ids or all_:
         results += _verify_in_wallet(
-            None if all_ else ids, documents, use_cache=not no_cache, workers=workers
+            None if all_ else ids, did_documents, fetch, use_cache=not no_cache, workers=workers
         )
     if as_json:
-        console.print_json([r.to_jsonable() for r in results])
+        console.print_json([_result_json(r) for r in results])
     else:
         _render(results)
     if problem_found(results):
         raise typer.Exit(int(ExitCode.PROBLEM))
 
 
+def _result_json(result: Verified) -> dict[str, Any]:
+    """The §7 verify item; a file checked without importing has no wallet id, so it names its source."""
+    document = result.to_jsonable()
+    if result.credential.wallet_id is None:
+        document["source"] = result.credential.source
+    return document
+
+
+def _duration(text: str | None) -> timedelta | None:
+    """`30m`, `2h`, `1d`, `45s` or plain seconds."""
+    from credwallet.errors import InputError
+
+    if text is None:
+        return None
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    number, unit = (text[:-1], text[-1]) if text[-1:].lower() in units else (text, "s")
+    try:
+        seconds = float(number) * units[unit.lower()]
+    except ValueError:
+        raise InputError(f"--max-age {text!r}: give a duration such as 30m, 2h or 1d") from None
+    if seconds < 0:
+        raise InputError(f"--max-age {text!r} cannot be negative")
+    return timedelta(seconds=seconds)
+
+
 def _verify_in_wallet(
-    ids: list[str] | None, documents: dict[str, Any] | None, *, use_cache: bool, workers: int | None
+    ids: list[str] | None,
+    documents: dict[str, Any] | None,
+    fetch_options: dict[str, Any] | None,
+    *,
+    use_cache: bool,
+    workers: int | None,
 ) -> list[Verified]:
     from credwallet.verification import verify_wallet
 
     with open_wallet() as wallet:
+        if fetch_options is not None:
+            from credwallet.online import make_fetcher
+
+            fetcher = make_fetcher(wallet=wallet, **fetch_options)
+            resolved_ids = None if ids is None else [wallet.resolve_id(i) for i in ids]
+            return verify_wallet(wallet, resolved_ids, fetcher=fetcher)
         resolved = None if ids is None else [wallet.resolve_id(i) for i in ids]
         total = wallet.count() if resolved is None else len(resolved)
         if total > 20 and console.err().is_terminal:
@@ -101,14 +162,14 @@ def _verify_in_wallet(
                     documents=documents,
                     use_cache=use_cache,
                     workers=workers,
-                    on_progress=lambda done, all_count: progress.update(
-                        task, completed=done, total=all_count
-                    ),
+                    on_progress=lambda done, all_count: progress.update(task, completed=done, total=all_count),
                 )
         return verify_wallet(wallet, resolved, documents=documents, use_cache=use_cache, workers=workers)
 
 
-def _verify_files(files: list[str], documents: dict[str, Any] | None) -> list[Verified]:
+def _verify_files(
+    files: list[str], documents: dict[str, Any] | None, fetch_options: dict[str, Any] | None
+) -> list[Verified]:
     """Files are checked as they are, against the wallet's identities, and nothing is stored."""
     import sys
 
@@ -125,6 +186,13 @@ def _verify_files(files: list[str], documents: dict[str, Any] | None) -> list[Ve
             credential.wallet_id = None
             credential.source = name
             credentials.append(credential)
+    if fetch_options is not None:
+        from credwallet.online import make_fetcher
+        from credwallet.verification import verify_gathered
+
+        with open_wallet() as wallet:
+            fetcher = make_fetcher(wallet=wallet, **fetch_options)
+            return verify_gathered(credentials, fetcher, identities=identities, now=datetime.now(UTC))
     return verify_credentials(credentials, identities=identities, documents=documents, use_cache=False)
 
 
@@ -135,9 +203,7 @@ def _render(results: list[Verified]) -> None:
         status = result.report.status.value
         style = STATUS_STYLE.get(status, "")
         label = result.credential.wallet_id or result.credential.source or "file"
-        out.print(
-            f"[{style}]{status:10}[/{style}] {clean(label)}  [bold]{clean(result.credential.name)}[/bold]"
-        )
+        out.print(f"[{style}]{status:10}[/{style}] {clean(label)}  [bold]{clean(result.credential.name)}[/bold]")
         for check in result.report.checks:
             check_style = "yellow" if check.warning else CHECK_STYLE.get(check.status.value, "")
             word = "warning" if check.warning else check.status.value

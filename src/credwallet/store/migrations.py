@@ -126,3 +126,26 @@ def migrate(db: sqlite3.Connection, *, upto: str | None = None) -> list[str]:
         db.execute("ROLLBACK")
         raise
     return ran
+
+
+@migration
+def m003_document_cache(db: sqlite3.Connection) -> None:
+    """Documents fetched for online checks (issuer profiles, keys, DID documents, status lists), kept with
+    their fetch time and HTTP validators so `--max-age` can decide when to refetch and offline runs can reuse
+    them."""
+    _run(
+        db,
+        """
+        CREATE TABLE document_cache (
+            url TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            status INTEGER NOT NULL,
+            content_type TEXT,
+            body BLOB NOT NULL,
+            final_url TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            fetched_at TEXT NOT NULL
+        )
+        """
+    )

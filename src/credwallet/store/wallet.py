@@ -460,6 +460,12 @@ class Wallet:
         if cursor.rowcount == 0:
             raise NotFoundError(f"{identity!r} is not one of the profile's identities")
 
+    # -- fetched documents ----------------------------------------------------------------------------
+
+    def connection(self) -> sqlite3.Connection:
+        """The wallet's SQLite connection, for stores that live beside the credentials (the document cache)."""
+        return self._db
+
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

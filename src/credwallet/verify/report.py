@@ -43,8 +43,12 @@ class Check:
     effect: Status | None = None
     warning: bool = False
 
-    def to_jsonable(self) -> dict[str, str]:
-        return {"name": self.name, "status": self.status.value, "detail": self.detail}
+    def to_jsonable(self) -> dict[str, Any]:
+        """§7 check item; a warning (never changes the status) also carries `"warning": true`."""
+        document: dict[str, Any] = {"name": self.name, "status": self.status.value, "detail": self.detail}
+        if self.warning:
+            document["warning"] = True
+        return document
 
 
 def passed(name: str, detail: str) -> Check:

@@ -109,7 +109,12 @@ def vc_status_checks(
         if isinstance(entry_type, str) and entry_type in LIST_ENTRY_TYPES:
             checks.append(_list_entry(entry, issuer_id, documents, verify_list))
         elif entry_type == "1EdTechRevocationList":
-            checks.append(_offline(f"the 1EdTech revocation list {entry.get('id')}"))
+            if documents and entry.get("id") in documents:
+                from credwallet.verify.revocation import revocation_list_check
+
+                checks.append(revocation_list_check(vc, entry, documents))
+            else:
+                checks.append(_offline(f"the 1EdTech revocation list {entry.get('id')}"))
         else:
             checks.append(skipped("status", f"unsupported status type {entry_type!r}; not checked", None))
     return checks
@@ -118,7 +123,10 @@ def vc_status_checks(
 def ob2_status_check(
     assertion: Mapping[str, Any], issuer: Mapping[str, Any] | None, documents: Documents | None
 ) -> Check:
-    """OB 2.0: the assertion must not be listed in the issuer profile's revocationList."""
+    """OB 2.0: the assertion must not be marked revoked nor listed in the issuer's revocationList."""
+    if assertion.get("revoked") is True:  # a hosted assertion the issuer has revoked in place (OB 2.0 §Assertion)
+        reason = assertion.get("revocationReason")
+        return failed("status", f"revoked by the issuer{': ' + str(reason) if reason else ''}", Status.REVOKED)
     if issuer is None:
         return _offline("the issuer profile's revocation list")
     list_ref = issuer.get("revocationList")

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from credwallet.model import Credential, CredentialFormat, Status
-from credwallet.verify import dataintegrity, jose, ob2
+from credwallet.verify import dataintegrity, hosted, jose, ob2
 from credwallet.verify.dates import dates_check
 from credwallet.verify.keys import Documents, verify_binding
 from credwallet.verify.recipient import recipient_check
@@ -113,6 +113,8 @@ def _verify(
                     failed("proof", "a signed assertion without its token (JWS) cannot be verified"),
                     skipped("key", "not checked", None),
                 ]
+            if documents is not None:  # an online run (or --documents): the hosted copy was fetched, or not
+                return hosted.hosted_checks(document, documents)
             return list(ob2.hosted_checks(document))
         return _data_integrity(document, issuer_id, now, documents)
 

@@ -1,0 +1,75 @@
+"""Online checks and URL import: everything that needs documents from the web goes through here and `net`.
+
+    from credwallet.online import make_fetcher, verify_online
+    fetcher = make_fetcher(wallet=wallet, online=True, allow_http=False)
+    run = verify_online(credentials, fetcher, identities=profile.identities, now=now)
+
+Cheap to import: httpx loads only when a network fetch is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from credwallet.errors import NetworkError
+from credwallet.net import Fetcher, FetchRequest, FetchResult, NetworkFetcher, fetch_all_sequentially
+from credwallet.online.gather import FetchRecord, Gathered, gather_documents
+from credwallet.online.verify import OnlineRun, verify_online, verify_with_documents
+
+if TYPE_CHECKING:
+    from credwallet.store.wallet import Wallet
+
+__all__ = [
+    "FetchRecord",
+    "FetchRequest",
+    "FetchResult",
+    "Fetcher",
+    "Gathered",
+    "NetworkFetcher",
+    "OnlineRun",
+    "gather_documents",
+    "make_fetcher",
+    "verify_online",
+    "verify_with_documents",
+]
+
+
+def make_fetcher(
+    *,
+    wallet: Wallet | None,
+    online: bool = False,
+    documents_dir: Path | None = None,
+    max_age: timedelta | None = None,
+    allow_http: bool = False,
+) -> Fetcher:
+    """The fetcher for `verify`: `--documents DIR` (no network, no cache), `--online` (network through the
+    wallet's cache, refetching what is older than `max_age`), or neither (the wallet's cache only, any age).
+    Without a wallet, `--online` fetches uncached and an offline run has no documents."""
+    from credwallet.online.cache import DEFAULT_MAX_AGE, CachingFetcher
+    from credwallet.online.fetchers import DirectoryFetcher
+    from credwallet.store.documents import DocumentCache
+
+    if documents_dir is not None:
+        return DirectoryFetcher(documents_dir)
+    network = NetworkFetcher(allow_http=allow_http) if online else None
+    if wallet is None:
+        return network if network is not None else _NoDocuments()
+    cache = DocumentCache(wallet.connection())
+    return CachingFetcher(cache, network, max_age=max_age if max_age is not None else DEFAULT_MAX_AGE)
+
+
+class _NoDocuments:
+    """Offline with no wallet: every fetch says so."""
+
+    requests_made = 0
+
+    def fetch(self, request: FetchRequest) -> FetchResult:
+        raise NetworkError(f"{request.url}: offline (run with --online or --documents DIR)")
+
+    def fetch_many(
+        self, requests: Sequence[FetchRequest], *, max_parallel: int = 8
+    ) -> list[FetchResult | NetworkError]:
+        return fetch_all_sequentially(self, requests)

@@ -1,0 +1,105 @@
+"""Online verification: gather the documents, then run the offline verifier on them unchanged.
+
+The verifier already checks did:web keys, hosted keys, status lists and OB 2.0 revocation lists when it is
+given their documents; what only makes sense online (OB 2.0 hosted verification, the 1EdTech revocation list)
+comes from `hosted` and `revocation` until the verifier calls them itself, and every document that could
+not be fetched gets its own line in the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from credwallet.model import Credential, CredentialFormat
+from credwallet.net import DEFAULT_PARALLEL, Fetcher
+from credwallet.online.gather import FetchRecord, Gathered, gather_documents
+from credwallet.verify.keys import Documents
+from credwallet.verify.report import Check, Report, skipped
+
+_HOSTED_FORMATS = frozenset({CredentialFormat.OB1, CredentialFormat.OB2})
+# What the offline verifier writes where an online check belongs (verify/ob2.py, verify/status.py).
+_OFFLINE_HOSTED_PROOF = "hosted assertion: verification fetches it from"
+_OFFLINE_HOSTED_KEY = "hosted assertion: the issuer is checked online"
+_OFFLINE_STATUS = "skipped (offline): would check "
+_OFFLINE_1EDTECH = "skipped (offline): would check the 1EdTech revocation list "
+
+
+@dataclass(slots=True)
+class OnlineRun:
+    """The reports of an online run (in the order of the credentials) and what was fetched for them."""
+
+    reports: list[Report]
+    gathered: Gathered
+
+
+def _document(credential: Credential) -> Mapping[str, Any]:
+    return credential.document if isinstance(credential.document, Mapping) else {}
+
+
+def online_checks(
+    credential: Credential, checks: list[Check], documents: Documents, failures: Sequence[FetchRecord] = ()
+) -> list[Check]:
+    """The verifier's checks, where a status left unchecked because its list could not be fetched now says
+    why and makes the credential `unverified` (offline, the same line has no effect on the status)."""
+    result: list[Check] = []
+    for check in checks:
+        if check.name == "status" and check.detail.startswith(_OFFLINE_STATUS):
+            failure = _failure_for(check.detail, failures)
+            if failure is not None:
+                what = check.detail[len(_OFFLINE_STATUS) :].split("; run with", 1)[0]
+                reason = failure.detail.removeprefix(f"{failure.url}: ")
+                result.append(skipped("status", f"status unknown: {what} could not be checked ({reason})"))
+                continue
+        result.append(check)
+    return result
+
+
+def _failure_for(detail: str, failures: Sequence[FetchRecord]) -> FetchRecord | None:
+    """The failed fetch an offline status line is about: its URL is in the line, or the issuer's profile."""
+    for record in failures:
+        if record.key in detail:
+            return record
+    if "issuer profile" in detail:
+        return next((r for r in failures if r.role in ("badge", "issuer")), None)
+    return None
+
+
+def _entry(document: Mapping[str, Any], list_id: str) -> Mapping[str, Any] | None:
+    entries = document.get("credentialStatus")
+    for entry in entries if isinstance(entries, list) else [entries]:
+        if isinstance(entry, Mapping) and entry.get("id") == list_id:
+            return entry
+    return None
+
+
+def verify_with_documents(
+    credential: Credential, gathered: Gathered, *, index: int, identities: list[str], now: datetime
+) -> Report:
+    """Verify one credential against gathered documents; `index` is its place in the gathered list."""
+    from credwallet.verify import verify_credential
+
+    report = verify_credential(credential, identities=identities, now=now, did_documents=gathered.documents)
+    failures = [r for r in gathered.records_for(index) if r.outcome == "failed"]
+    checks = online_checks(credential, list(report.checks), gathered.documents, failures)
+    checks += gathered.checks_for(index, now)
+    return Report.from_checks(checks)
+
+
+def verify_online(
+    credentials: Sequence[Credential],
+    fetcher: Fetcher,
+    *,
+    identities: list[str],
+    now: datetime,
+    max_parallel: int = DEFAULT_PARALLEL,
+) -> OnlineRun:
+    """`verify --online` (or `--documents DIR`, or cache-only) for many credentials: one gather, then verify."""
+    gathered = gather_documents(credentials, fetcher, max_parallel=max_parallel)
+    reports = [
+        verify_with_documents(credential, gathered, index=index, identities=identities, now=now)
+        for index, credential in enumerate(credentials)
+    ]
+    return OnlineRun(reports, gathered)
