@@ -105,7 +105,7 @@ def import_one(
         elif name.lower().startswith(("http://", "https://")):
             source = name  # fetched below through net.py, with the badge class and issuer it names
         else:
-            data = read_capped(Path(name))
+            data = read_capped(name)
             source = name
         if data is None:
             from credwallet.online.url_import import fetch_credentials

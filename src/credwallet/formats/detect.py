@@ -5,6 +5,8 @@ Detection goes by content, never by file name, and every dead end names what the
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -19,24 +21,44 @@ from credwallet.safejson import loads_strict
 BADGE_SUFFIXES = frozenset({".json", ".jsonld", ".png", ".svg", ".jws", ".jwt", ".1ob", ".txt", ".vc"})
 
 
-def read_capped(path: Path, *, limit: int = MAX_BADGE_BYTES) -> bytes:
-    """Read a file after checking its size, so a huge file is refused before it is loaded."""
+def read_capped(path: Path | str, *, limit: int = MAX_BADGE_BYTES) -> bytes:
+    """Read a file after checking its size, so a huge file is refused before it is loaded.
+
+    The size is taken from the open descriptor (no window between checking and reading), with plain os
+    calls: a folder import reads thousands of files and pathlib's overhead shows.
+    """
+    name = os.fspath(path)
     try:
-        size = path.stat().st_size
-        if size > limit:
-            raise InputError(f"{path}: file is {size:,} bytes, over the {limit:,}-byte limit")
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder") from None
+        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{name}: is a folder")
+        if info.st_size > limit:
+            raise InputError(f"{name}: file is {info.st_size:,} bytes, over the {limit:,}-byte limit")
+        chunks = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(descriptor, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
+    finally:
+        os.close(descriptor)
+    data = b"".join(chunks)
     if len(data) > limit:
-        raise InputError(f"{path}: file is over the {limit:,}-byte limit")
+        raise InputError(f"{name}: file is over the {limit:,}-byte limit")
     return data
 
 
