@@ -11,13 +11,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from credwallet.errors import InputError
+from credwallet.formats.vc_fields import evidence_of
 from credwallet.model import (
     Alignment,
     Container,
     Credential,
     CredentialFormat,
     Criteria,
-    Evidence,
     Issuer,
     Recipient,
     parse_iso_datetime,
@@ -153,25 +153,6 @@ def _alignments(raw: Any, errors: list[str]) -> list[Alignment]:
     return result
 
 
-def _evidence(raw: Any) -> list[Evidence]:
-    items = raw if isinstance(raw, list) else [raw] if raw else []
-    result = []
-    for item in items:
-        if isinstance(item, str):
-            result.append(Evidence(id=item))
-        elif isinstance(item, dict):
-            result.append(
-                Evidence(
-                    id=_text(item.get("id")),
-                    name=_text(item.get("name")),
-                    narrative=_text(item.get("narrative")),
-                    description=_text(item.get("description")),
-                    genre=_text(item.get("genre")),
-                )
-            )
-    return result
-
-
 def _criteria(raw: Any) -> Criteria | None:
     if isinstance(raw, str):
         return Criteria(url=_text(raw))
@@ -253,7 +234,7 @@ def parse_assertion(
         image=image,
         achievement_id=_text(badge_class.get("id")) or (badge if isinstance(badge, str) else None),
         achievement_type=_text(badge_class.get("achievementType")),
-        evidence=_evidence(document.get("evidence")),
+        evidence=evidence_of(document.get("evidence")),
         verify_url=verify_url or (credential_id if verification_is_hosted(verification) else None),
         document=document,
         token=token,
