@@ -20,7 +20,7 @@ from _common import generated_assertion, write_assertions
 from credwallet.formats.detect import parse_bytes
 from credwallet.importer import import_paths
 from credwallet.store.connection import connect
-from credwallet.store.wallet import _INSERT_SQL, Wallet
+from credwallet.store.wallet import _INSERT_SQL, Wallet, prepare
 
 
 def _rows(paths: list[Path]) -> list[tuple[object, ...]]:
@@ -28,36 +28,8 @@ def _rows(paths: list[Path]) -> list[tuple[object, ...]]:
     rows = []
     for path in paths:
         [credential] = parse_bytes(path.read_bytes(), source=str(path))
-        canonical, content_hash = credential.normalized_json()
-        recipient = credential.recipient
-        rows.append(
-            (
-                content_hash[:8],
-                credential.credential_id,
-                credential.format.value,
-                credential.container.value,
-                credential.name,
-                credential.description,
-                credential.issuer.name,
-                credential.issuer.id,
-                credential.issuer.url,
-                credential.issued_on and credential.issued_on.isoformat(),
-                credential.expires_on and credential.expires_on.isoformat(),
-                recipient and recipient.type,
-                recipient and recipient.identity,
-                recipient and int(recipient.hashed),
-                recipient and recipient.salt,
-                canonical,
-                credential.original_bytes,
-                content_hash,
-                credential.source,
-                "unverified",
-                "2026-01-01T00:00:00Z",
-                None,
-                "[]",
-                None,
-            )
-        )
+        prepared = prepare(credential)
+        rows.append((prepared.content_hash[:8], *prepared.values, None))
     return rows
 
 

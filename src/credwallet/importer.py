@@ -15,12 +15,15 @@ from typing import IO, Any
 from credwallet.errors import CredwalletError, InputError, NotACredentialError
 from credwallet.formats.detect import BADGE_SUFFIXES, parse_bytes, read_capped
 from credwallet.limits import MAX_BADGE_BYTES, MAX_FILES_PER_IMPORT
-from credwallet.store.wallet import Wallet
+from credwallet.model import Credential
+from credwallet.store.wallet import PreparedCredential, Wallet, prepare
 
 STDIN_NAME = "-"
 # Commit a bulk import every this many files: an interruption keeps what was finished, and the per-commit
 # cost stays negligible next to parsing.
 COMMIT_EVERY_FILES = 500
+# Below this many files, starting worker processes costs more than parsing on one core.
+PARALLEL_IMPORT_THRESHOLD = 200
 
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -90,33 +93,25 @@ def read_stdin(stream: IO[bytes]) -> bytes:
     return data
 
 
-def import_one(
-    wallet: Wallet, name: str, *, stdin: IO[bytes] | None = None, from_folder: bool = False
-) -> FileResult:
-    """Parse and store one input; every expected failure becomes `error`, and the wallet is unchanged."""
+def _credentials_of(name: str, stdin: IO[bytes] | None) -> list[Credential]:
+    if name == STDIN_NAME:
+        if stdin is None:
+            raise InputError("standard input is not available")
+        return parse_bytes(read_stdin(stdin), source="<stdin>")
+    if name.lower().startswith(("http://", "https://")):
+        from credwallet.online.url_import import fetch_credentials
+
+        return fetch_credentials(name)  # through net.py, with the badge class and issuer it names
+    return parse_bytes(read_capped(name), source=name)
+
+
+def prepare_file(
+    name: str, *, stdin: IO[bytes] | None = None, from_folder: bool = False
+) -> tuple[list[PreparedCredential], FileResult]:
+    """Read and parse one input into database rows (no wallet needed: this runs in worker processes)."""
     result = FileResult(path=name)
     try:
-        data: bytes | None = None
-        if name == STDIN_NAME:
-            if stdin is None:
-                raise InputError("standard input is not available")
-            data = read_stdin(stdin)
-            source = "<stdin>"
-        elif name.lower().startswith(("http://", "https://")):
-            source = name  # fetched below through net.py, with the badge class and issuer it names
-        else:
-            data = read_capped(name)
-            source = name
-        if data is None:
-            from credwallet.online.url_import import fetch_credentials
-
-            credentials = fetch_credentials(name)
-        else:
-            credentials = parse_bytes(data, source=source)
-        outcome = wallet.add(credentials)
-        result.imported = outcome.imported
-        result.duplicates = outcome.duplicates
-        result.names = {wallet_id: c.name for wallet_id, c in zip(outcome.ids, credentials, strict=True)}
+        return [prepare(credential) for credential in _credentials_of(name, stdin)], result
     except NotACredentialError as exc:
         if from_folder:
             result.skipped = exc.message
@@ -124,7 +119,38 @@ def import_one(
             result.error = exc.message
     except CredwalletError as exc:
         result.error = exc.message
+    return [], result
+
+
+def _store(wallet: Wallet, prepared: list[PreparedCredential], result: FileResult) -> FileResult:
+    if prepared:
+        outcome = wallet.add_prepared(prepared)
+        result.imported = outcome.imported
+        result.duplicates = outcome.duplicates
+        result.names = {wallet_id: p.name for wallet_id, p in zip(outcome.ids, prepared, strict=True)}
     return result
+
+
+def import_one(wallet: Wallet, name: str, *, stdin: IO[bytes] | None = None, from_folder: bool = False) -> FileResult:
+    """Parse and store one input; every expected failure becomes `error`, and the wallet is unchanged."""
+    prepared, result = prepare_file(name, stdin=stdin, from_folder=from_folder)
+    return _store(wallet, prepared, result)
+
+
+def _prepared_in_parallel(
+    names: list[tuple[str, bool]], workers: int
+) -> Iterator[tuple[list[PreparedCredential], FileResult]]:
+    """Parse files on every core, in order; the caller stores them one by one (one transaction per file)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(16, min(256, len(names) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_dispatch, names, chunksize=chunk)
+
+
+def _dispatch(item: tuple[str, bool]) -> tuple[list[PreparedCredential], FileResult]:
+    name, walked = item
+    return prepare_file(name, from_folder=walked)
 
 
 def import_paths(
@@ -133,19 +159,29 @@ def import_paths(
     *,
     stdin: IO[bytes] | None = None,
     on_progress: ProgressCallback | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
-    """Import every input (files, folders walked recursively, `-` for stdin) and report per file."""
+    """Import every input (files, folders walked recursively, `-` for stdin) and report per file.
+
+    Large imports of plain files parse on every core (`workers`, default: all) while this process stores
+    each file's rows in its own savepoint; stdin and URLs are always handled here, in order.
+    """
     names = list(expand_inputs(inputs))
     if len(names) > MAX_FILES_PER_IMPORT:
-        raise InputError(
-            f"{len(names):,} files to import: over the limit of {MAX_FILES_PER_IMPORT:,} per run"
-        )
+        raise InputError(f"{len(names):,} files to import: over the limit of {MAX_FILES_PER_IMPORT:,} per run")
+    cpus = os.cpu_count() or 1
+    pool_size = min(workers if workers is not None else cpus, cpus)
+    plain_files = all(name != STDIN_NAME and not name.lower().startswith(("http://", "https://")) for name, _ in names)
     report = ImportReport()
+    if pool_size > 1 and plain_files and len(names) >= PARALLEL_IMPORT_THRESHOLD:
+        prepared_files: Iterator[tuple[list[PreparedCredential], FileResult]] = _prepared_in_parallel(names, pool_size)
+    else:
+        prepared_files = (prepare_file(name, stdin=stdin, from_folder=walked) for name, walked in names)
     with wallet.batch():
-        for index, (name, from_folder) in enumerate(names, start=1):
-            report.files.append(import_one(wallet, name, stdin=stdin, from_folder=from_folder))
+        for index, (prepared, result) in enumerate(prepared_files, start=1):
+            report.files.append(_store(wallet, prepared, result))
             if index % COMMIT_EVERY_FILES == 0:
                 wallet.checkpoint_batch()
             if on_progress is not None:
-                on_progress(index, len(names), name)
+                on_progress(index, len(names), result.path)
     return report

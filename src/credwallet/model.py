@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from enum import Enum, StrEnum
+from functools import cache
 from typing import Any
 
 
@@ -199,12 +200,11 @@ class Credential:
 
     def normalized_json(self) -> tuple[str, str]:
         """The normalized credential without wallet fields as canonical JSON, and its sha256 (the dedup key)."""
-        normalized = {
-            name: getattr(self, name) if name in _JSON_NATIVE_FIELDS else _jsonable(getattr(self, name))
-            for name in _field_names(Credential)
-            if name not in WALLET_FIELDS
-        }
-        canonical = json.dumps(normalized, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        normalized = {name: getattr(self, name) for name in _normalized_field_names()}
+        # The C encoder walks the (large) issued document itself; `_json_default` only sees our own types.
+        canonical = json.dumps(
+            normalized, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
+        )
         return canonical, hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     def is_expired(self, now: datetime) -> bool:
@@ -221,6 +221,24 @@ def _field_names(cls: type) -> tuple[str, ...]:
     if names is None:
         names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
     return names
+
+
+@cache
+def _normalized_field_names() -> tuple[str, ...]:
+    return tuple(name for name in _field_names(Credential) if name not in WALLET_FIELDS)
+
+
+def _json_default(value: Any) -> Any:
+    """What json.dumps cannot encode by itself, encoded exactly as `to_jsonable` does."""
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bytes):
+        return None
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: getattr(value, name) for name in _field_names(type(value))}
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def _jsonable(value: Any) -> Any:

@@ -85,9 +85,7 @@ def test_bulk_import_keeps_good_files_and_reports_bad(tmp_path: Path, wallet_hom
     (tmp_path / "bad.json").write_bytes(b'{"broken": ')
     (tmp_path / "notes.md").write_text("not a badge, not even considered")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "baked.png").write_bytes(
-        png(itxt(assertion_bytes(id="https://badges.example.org/a/3")))
-    )
+    (tmp_path / "sub" / "baked.png").write_bytes(png(itxt(assertion_bytes(id="https://badges.example.org/a/3"))))
     with _open(wallet_home) as wallet:
         report = import_paths(wallet, [str(tmp_path)])
         assert len(report.imported) == 2 and len(report.errors) == 1
@@ -182,9 +180,7 @@ def test_not_a_database(wallet_home: Path) -> None:
         Wallet.open(junk, home=wallet_home)
 
 
-def test_folder_walk_skips_companion_documents_but_named_files_fail(
-    tmp_path: Path, wallet_home: Path
-) -> None:
+def test_folder_walk_skips_companion_documents_but_named_files_fail(tmp_path: Path, wallet_home: Path) -> None:
     issuer = {"@context": "https://w3id.org/openbadges/v2", "type": "Issuer", "id": "https://x", "name": "X"}
     (tmp_path / "issuer.json").write_text(json.dumps(issuer))
     (tmp_path / "badge.json").write_bytes(assertion_bytes())
@@ -194,3 +190,24 @@ def test_folder_walk_skips_companion_documents_but_named_files_fail(
         assert "issuer profile" in (walked.skipped[0].skipped or "")
         named = import_paths(wallet, [str(tmp_path / "issuer.json")])
         assert named.errors and not named.skipped
+
+
+def test_parallel_import_matches_sequential(tmp_path: Path, wallet_home: Path) -> None:
+    from credwallet.importer import PARALLEL_IMPORT_THRESHOLD
+
+    count = PARALLEL_IMPORT_THRESHOLD + 20
+    for index in range(count):
+        (tmp_path / f"{index:04d}.json").write_bytes(assertion_bytes(id=f"https://badges.example.org/a/{index}"))
+    (tmp_path / "0100.json").write_bytes(b'{"broken": ')  # one bad file among them
+    (tmp_path / "0101.json").write_bytes(assertion_bytes(id="https://badges.example.org/a/0"))  # a duplicate
+    with Wallet.open(home=wallet_home / "seq") as sequential:
+        expected = import_paths(sequential, [str(tmp_path)], workers=1)
+    with Wallet.open(home=wallet_home / "par") as parallel:
+        seen: list[int] = []
+        got = import_paths(
+            parallel, [str(tmp_path)], workers=2, on_progress=lambda done, total, name: seen.append(done)
+        )
+        assert parallel.count() == count - 2
+    assert got.to_jsonable() == expected.to_jsonable()
+    assert seen == list(range(1, count + 1))
+    assert len(got.errors) == 1 and len(got.duplicates) == 1

@@ -32,8 +32,8 @@ SORT_COLUMNS = {
 _INSERT_COLUMNS = (
     "id, credential_id, format, container, name, description, issuer_name, issuer_id, issuer_url, "
     "issued_on, expires_on, recipient_type, recipient_identity, recipient_hashed, recipient_salt, "
-    "normalized, original, content_hash, source, status, imported_at, parent_id, schema_errors, "
-    "achievement_type"
+    "normalized, original, content_hash, source, status, imported_at, schema_errors, achievement_type, "
+    "parent_id"
 )
 _INSERT_SQL = f"INSERT INTO credentials ({_INSERT_COLUMNS}) VALUES ({', '.join('?' * 24)})"
 # Uniqueness (content hash, credential id, wallet id) is enforced by the schema; a conflict is detected by the
@@ -71,6 +71,56 @@ def _iso(value: datetime | None) -> str | None:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedCredential:
+    """A credential turned into its database row (all columns but the wallet id and the parent id).
+
+    Pure and picklable, so a bulk import can prepare rows on every core and insert them in one process.
+    """
+
+    content_hash: str
+    credential_id: str | None
+    name: str
+    inside_clr: bool
+    values: tuple[Any, ...]
+
+
+def prepare(credential: Credential) -> PreparedCredential:
+    canonical, content_hash = credential.normalized_json()
+    recipient = credential.recipient
+    values = (
+        credential.credential_id,
+        credential.format.value,
+        credential.container.value,
+        credential.name,
+        credential.description,
+        credential.issuer.name,
+        credential.issuer.id,
+        credential.issuer.url,
+        _iso(credential.issued_on),
+        _iso(credential.expires_on),
+        recipient.type if recipient else None,
+        recipient.identity if recipient else None,
+        int(recipient.hashed) if recipient else None,
+        recipient.salt if recipient else None,
+        canonical,
+        credential.original_bytes,
+        content_hash,
+        credential.source,
+        credential.status.value,
+        _iso(_now()),
+        json.dumps(credential.schema_errors) if credential.schema_errors else "[]",
+        credential.achievement_type,
+    )
+    return PreparedCredential(
+        content_hash=content_hash,
+        credential_id=credential.credential_id,
+        name=credential.name,
+        inside_clr=bool(credential.extension.get("clr_id")),
+        values=values,
+    )
 
 
 class Wallet:
@@ -137,11 +187,11 @@ class Wallet:
 
     # -- adding -------------------------------------------------------------------------------------
 
-    def _existing_id(self, credential: Credential, content_hash: str) -> str | None:
-        if credential.credential_id:
+    def _existing_id(self, credential_id: str | None, content_hash: str) -> str | None:
+        if credential_id:
             row = self._db.execute(
                 "SELECT id FROM credentials WHERE content_hash = ? OR credential_id = ? LIMIT 1",
-                (content_hash, credential.credential_id),
+                (content_hash, credential_id),
             ).fetchone()
         else:
             row = self._db.execute(
@@ -149,61 +199,40 @@ class Wallet:
             ).fetchone()
         return row[0] if row else None
 
-    def _insert_or_find(self, credential: Credential, content_hash: str, values: tuple[Any, ...]) -> tuple[str, bool]:
+    def _insert_or_find(self, prepared: PreparedCredential, parent_id: str | None) -> tuple[str, bool]:
         """Insert under the shortest free prefix of the content hash, or find the copy already stored.
 
         Returns (wallet id, inserted). The id is derived from the content, so the same credential gets the
         same id in every wallet; a prefix taken by another credential (rare) moves to a longer prefix.
         """
+        content_hash = prepared.content_hash
         for length in range(SHORT_ID_LENGTH, len(content_hash) + 1):
             candidate = content_hash[:length]
-            if self._db.execute(_INSERT_NEW_SQL, (candidate, *values)).rowcount == 1:
+            row = (candidate, *prepared.values, parent_id)
+            if self._db.execute(_INSERT_NEW_SQL, row).rowcount == 1:
                 return candidate, True
-            existing = self._existing_id(credential, content_hash)
+            existing = self._existing_id(prepared.credential_id, content_hash)
             if existing is not None:
                 return existing, False
         raise StoreError("could not allocate a wallet id")  # unreachable: hashes are unique
 
     def add(self, credentials: list[Credential]) -> AddOutcome:
         """Store one file's credentials atomically; the first is the parent of the rest when it is a CLR."""
-        if len(credentials) == 1:  # one statement is atomic by itself: no savepoint needed
-            return self._add_all(credentials)
-        with self._savepoint():
-            return self._add_all(credentials)
+        return self.add_prepared([prepare(credential) for credential in credentials])
 
-    def _add_all(self, credentials: list[Credential]) -> AddOutcome:
+    def add_prepared(self, prepared: list[PreparedCredential]) -> AddOutcome:
+        """Like `add`, for credentials already turned into rows (by `prepare`, possibly in another process)."""
+        if len(prepared) == 1:  # one statement is atomic by itself: no savepoint needed
+            return self._add_all(prepared)
+        with self._savepoint():
+            return self._add_all(prepared)
+
+    def _add_all(self, prepared: list[PreparedCredential]) -> AddOutcome:
         outcome = AddOutcome()
-        imported_at = _iso(_now())
         parent_wallet_id: str | None = None
-        for index, credential in enumerate(credentials):
-            canonical, content_hash = credential.normalized_json()
-            recipient = credential.recipient
-            values = (
-                credential.credential_id,
-                credential.format.value,
-                credential.container.value,
-                credential.name,
-                credential.description,
-                credential.issuer.name,
-                credential.issuer.id,
-                credential.issuer.url,
-                _iso(credential.issued_on),
-                _iso(credential.expires_on),
-                recipient.type if recipient else None,
-                recipient.identity if recipient else None,
-                int(recipient.hashed) if recipient else None,
-                recipient.salt if recipient else None,
-                canonical,
-                credential.original_bytes,
-                content_hash,
-                credential.source,
-                credential.status.value,
-                imported_at,
-                parent_wallet_id if index > 0 and credential.extension.get("clr_id") else None,
-                json.dumps(credential.schema_errors) if credential.schema_errors else "[]",
-                credential.achievement_type,
-            )
-            wallet_id, inserted = self._insert_or_find(credential, content_hash, values)
+        for index, item in enumerate(prepared):
+            parent = parent_wallet_id if index > 0 and item.inside_clr else None
+            wallet_id, inserted = self._insert_or_find(item, parent)
             (outcome.imported if inserted else outcome.duplicates).append(wallet_id)
             outcome.ids.append(wallet_id)
             if index == 0:
