@@ -8,7 +8,7 @@ from pathlib import Path
 
 from typer.testing import Result
 
-from tests.badgekit import assertion_bytes, itxt, png
+from tests.badgekit import assertion, assertion_bytes, itxt, png
 
 Cli = Callable[..., Result]
 
@@ -16,13 +16,7 @@ Cli = Callable[..., Result]
 def _folder(tmp_path: Path) -> Path:
     (tmp_path / "sql.json").write_bytes(assertion_bytes())
     (tmp_path / "baked.png").write_bytes(
-        png(
-            itxt(
-                assertion_bytes(
-                    id="https://badges.example.org/assertions/2002", issuedOn="2024-01-05T00:00:00Z"
-                )
-            )
-        )
+        png(itxt(assertion_bytes(id="https://badges.example.org/assertions/2002", issuedOn="2024-01-05T00:00:00Z")))
     )
     return tmp_path
 
@@ -143,3 +137,20 @@ def test_profile_load(cli: Cli, tmp_path: Path) -> None:
     extra = tmp_path / "extra.yaml"
     extra.write_text("name: A\nemail: a@example.org\n")
     assert "unknown key(s) email" in cli("profile", "load", str(extra)).stderr
+
+
+def test_export_split_writes_one_safe_file_per_credential(cli: Cli, tmp_path: Path) -> None:
+    hostile = assertion(id="https://badges.example.org/assertions/77")
+    hostile["badge"]["name"] = "../../etc/passwd\u202e\x00 con"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.json").write_text(json.dumps(hostile))
+    (tmp_path / "in" / "b.json").write_bytes(assertion_bytes())
+    cli("import", str(tmp_path / "in"))
+    out = tmp_path / "out"
+    result = cli("export", "resume", "--include-unverified", "--split", str(out), "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 2 and all(n.endswith(".md") and "/" not in n and ".." not in n for n in names)
+    assert not (tmp_path / "etc").exists()
+    again = cli("export", "resume", "--include-unverified", "--split", str(out), "--format", "md")
+    assert again.exit_code == 2 and "already exists" in again.stderr

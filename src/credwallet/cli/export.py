@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -18,37 +18,31 @@ app = typer.Typer(
 )
 
 
-@app.command(
-    "resume", epilog="Example: credwallet export resume --format markdown --role data-analyst -o certs.md"
-)
+@app.command("resume", epilog="Example: credwallet export resume --format markdown --role data-analyst -o certs.md")
 def resume(
     format: Annotated[
         str, typer.Option("--format", "-f", help="markdown | text | json-resume | html | latex")
     ] = "markdown",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")
-    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file if it exists.")] = False,
-    role: Annotated[
-        str | None, typer.Option(help="Only credentials relevant to this role (id or YAML file).")
-    ] = None,
+    role: Annotated[str | None, typer.Option(help="Only credentials relevant to this role (id or YAML file).")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many credentials.", min=1)] = None,
-    include_unverified: Annotated[
-        bool, typer.Option(help="Also list credentials not verified as valid.")
-    ] = False,
-    include_expired: Annotated[
-        bool, typer.Option(help="Also list expired credentials, with their dates.")
-    ] = False,
+    include_unverified: Annotated[bool, typer.Option(help="Also list credentials not verified as valid.")] = False,
+    include_expired: Annotated[bool, typer.Option(help="Also list expired credentials, with their dates.")] = False,
     group_by: Annotated[str | None, typer.Option(help="issuer | skill | year")] = None,
     since: Annotated[
         str | None, typer.Option(help="Only credentials issued on or after this date (YYYY-MM-DD).")
     ] = None,
-    sort: Annotated[
-        str | None, typer.Option(help="date | relevance (default: relevance with --role)")
-    ] = None,
+    sort: Annotated[str | None, typer.Option(help="date | relevance (default: relevance with --role)")] = None,
     with_skills: Annotated[bool, typer.Option(help="Show the skills each credential evidences.")] = False,
     latex_style: Annotated[str, typer.Option(help="awesome-cv | moderncv")] = "awesome-cv",
     reveal: Annotated[bool, typer.Option(help="Keep recipient emails (redacted by default).")] = False,
+    split: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write one file per credential into this folder (names slugged from the credential).", file_okay=False
+        ),
+    ] = None,
 ) -> None:
     """The Certifications section of a résumé, with verification links."""
     from credwallet.errors import InputError
@@ -78,12 +72,33 @@ def resume(
         latex_style=latex_style,  # type: ignore[arg-type]
         skill_labels=labels,
     )
-    text = render(build_entries(credentials, options, relevance), format, options)
+    entries = build_entries(credentials, options, relevance)
+    if split is not None:
+        files = write_split(entries, format, options, split, force=force)
+        console.err().print(f"wrote {len(files)} files in {console.clean(str(split))}")
+        return
+    text = render(entries, format, options)
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     written = write_text_safely(output, text, force=force)
     console.err().print(f"wrote {console.clean(str(written))}")
+
+
+def write_split(entries: list[Any], format: str, options: Any, folder: Path, *, force: bool) -> list[Path]:
+    """One file per credential; every name derived from credential data is slugged and kept inside `folder`."""
+    from credwallet.errors import InputError
+    from credwallet.export import EXTENSIONS, canonical_format, entry_filename, path_inside, render, write_text_safely
+
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{folder}: not a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    extension = EXTENSIONS[canonical_format(format)]
+    written = []
+    for entry in entries:
+        target = path_inside(folder, entry_filename(entry.name, entry.wallet_id, extension))
+        written.append(write_text_safely(target, render([entry], format, options), force=force))
+    return written
 
 
 @app.command("linkedin", epilog="Example: credwallet export linkedin 3fa2c1d0")
@@ -118,9 +133,7 @@ def backup(
     with open_wallet() as wallet:
         document = backup_document(wallet)
     written = write_bytes_safely(path, encode_backup(document, passphrase), force=force)
-    console.err().print(
-        f"backed up {len(document['credentials'])} credentials to {console.clean(str(written))}"
-    )
+    console.err().print(f"backed up {len(document['credentials'])} credentials to {console.clean(str(written))}")
 
 
 def _passphrase(*, confirm: bool) -> str:
