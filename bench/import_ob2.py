@@ -20,7 +20,8 @@ from _common import generated_assertion, write_assertions
 from credwallet.formats.detect import parse_bytes
 from credwallet.importer import import_paths
 from credwallet.store.connection import connect
-from credwallet.store.wallet import _INSERT_SQL, Wallet, prepare
+from credwallet.store.rows import INSERT_SQL, prepare
+from credwallet.store.wallet import Wallet
 
 
 def _rows(paths: list[Path]) -> list[tuple[object, ...]]:
@@ -37,7 +38,7 @@ def raw_insert_seconds(db_path: Path, rows: list[tuple[object, ...]]) -> float:
     db = connect(db_path)  # same schema and pragmas as a wallet
     started = time.perf_counter()
     db.execute("BEGIN")
-    db.executemany(_INSERT_SQL, rows)
+    db.executemany(INSERT_SQL, rows)
     db.execute("COMMIT")
     elapsed = time.perf_counter() - started
     db.close()

@@ -4,7 +4,8 @@
 (what `verify --all --online` runs) gathers the documents, then verifies each credential. The server counts
 requests: it must see the 5 status lists and the issuer's DID document once each, not one fetch per credential.
 Baseline, measured in the same run: the same verification with the same documents already in memory (the
-offline verifier alone), so the ratio is the cost of going online. A second online run through the wallet's
+offline verifier alone, with the same per-run status-list cache), so the ratio is the cost of going online.
+Each status list credential must be verified (proof checked) once per run: 5, not 500. A second online run through the wallet's
 document cache (within --max-age) must make no request at all.
 Usage: python bench/online.py [--count 500] [--lists 5] [--suite eddsa-jcs-2022|eddsa-rdfc-2022]
 """
@@ -27,7 +28,7 @@ from credwallet.model import Credential, CredentialFormat, Issuer, Status
 from credwallet.net import NetworkFetcher
 from credwallet.online import make_fetcher, verify_online
 from credwallet.store.wallet import Wallet
-from credwallet.verify import verify_credential
+from credwallet.verify import StatusListReports, verify_credential
 from credwallet.verify.signing import did_key, ed25519_key_from_seed, sign_data_integrity
 
 HOST = "bench-issuer.example"
@@ -198,11 +199,16 @@ def main() -> None:
             verify_credential(item, identities=[], now=NOW, did_documents=in_memory)
 
         started = time.perf_counter()
-        offline = [verify_credential(c, identities=[], now=NOW, did_documents=in_memory) for c in credentials]
+        offline_lists = StatusListReports()  # one run: each shared status list is verified once
+        offline = [
+            verify_credential(c, identities=[], now=NOW, did_documents=in_memory, list_reports=offline_lists)
+            for c in credentials
+        ]
         baseline = time.perf_counter() - started
 
         started = time.perf_counter()
-        run = verify_online(credentials, network, identities=[], now=NOW)
+        online_lists = StatusListReports()
+        run = verify_online(credentials, network, identities=[], now=NOW, list_reports=online_lists)
         online_seconds = time.perf_counter() - started
         cold_requests = site.requests()
         cold_hits = dict(sorted(site.hits.items()))
@@ -233,8 +239,14 @@ def main() -> None:
     print(f"  verify_online, second run through the wallet cache:     {cached_seconds:.3f} s, {warm_requests} requests")
     print(f"    = {cached_seconds / baseline:.2f}x the baseline")
     print(f"  statuses: {statuses.count(Status.VALID)} valid, {statuses.count(Status.REVOKED)} revoked")
+    print(
+        f"  status list credentials verified: {offline_lists.verified} offline, {online_lists.verified} online "
+        f"(expected {args.lists} each, not {args.count})"
+    )
     if cold_requests != args.lists + 1 or warm_requests != 0:
         raise SystemExit("unexpected number of requests")
+    if offline_lists.verified != args.lists or online_lists.verified != args.lists:
+        raise SystemExit("a shared status list was verified more than once")
 
 
 if __name__ == "__main__":

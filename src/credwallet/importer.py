@@ -16,7 +16,8 @@ from credwallet.errors import CredwalletError, InputError, NotACredentialError
 from credwallet.formats.detect import BADGE_SUFFIXES, parse_bytes, read_capped
 from credwallet.limits import MAX_BADGE_BYTES, MAX_FILES_PER_IMPORT
 from credwallet.model import Credential
-from credwallet.store.wallet import PreparedCredential, Wallet, prepare
+from credwallet.store.rows import PreparedCredential, prepare
+from credwallet.store.wallet import Wallet
 
 STDIN_NAME = "-"
 # Commit a bulk import every this many files: an interruption keeps what was finished, and the per-commit

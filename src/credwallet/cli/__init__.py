@@ -1,1 +1,1 @@
-"""cli"""
+"""The command line: one module per command group; each parses, calls the library, and renders."""

@@ -11,20 +11,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from credwallet.model import Credential, CredentialFormat
 from credwallet.net import DEFAULT_PARALLEL, Fetcher
 from credwallet.online.gather import FetchRecord, Gathered, gather_documents
 from credwallet.verify.keys import Documents
 from credwallet.verify.report import Check, Report, skipped
+from credwallet.verify.status import unchecked_subject
+
+if TYPE_CHECKING:
+    from credwallet.verify.verifier import StatusListReports
 
 _HOSTED_FORMATS = frozenset({CredentialFormat.OB1, CredentialFormat.OB2})
-# What the offline verifier writes where an online check belongs (verify/ob2.py, verify/status.py).
-_OFFLINE_HOSTED_PROOF = "hosted assertion: verification fetches it from"
-_OFFLINE_HOSTED_KEY = "hosted assertion: the issuer is checked online"
-_OFFLINE_STATUS = "skipped (offline): would check "
-_OFFLINE_1EDTECH = "skipped (offline): would check the 1EdTech revocation list "
 
 
 @dataclass(slots=True)
@@ -46,10 +45,10 @@ def online_checks(
     why and makes the credential `unverified` (offline, the same line has no effect on the status)."""
     result: list[Check] = []
     for check in checks:
-        if check.name == "status" and check.detail.startswith(_OFFLINE_STATUS):
+        what = unchecked_subject(check.detail) if check.name == "status" else None
+        if what is not None:
             failure = _failure_for(check.detail, failures)
             if failure is not None:
-                what = check.detail[len(_OFFLINE_STATUS) :].split("; run with", 1)[0]
                 reason = failure.detail.removeprefix(f"{failure.url}: ")
                 result.append(skipped("status", f"status unknown: {what} could not be checked ({reason})"))
                 continue
@@ -76,12 +75,21 @@ def _entry(document: Mapping[str, Any], list_id: str) -> Mapping[str, Any] | Non
 
 
 def verify_with_documents(
-    credential: Credential, gathered: Gathered, *, index: int, identities: list[str], now: datetime
+    credential: Credential,
+    gathered: Gathered,
+    *,
+    index: int,
+    identities: list[str],
+    now: datetime,
+    list_reports: StatusListReports | None = None,
 ) -> Report:
-    """Verify one credential against gathered documents; `index` is its place in the gathered list."""
+    """Verify one credential against gathered documents; `index` is its place in the gathered list.
+    `list_reports` (one per run) lets credentials sharing a status list reuse its verification."""
     from credwallet.verify import verify_credential
 
-    report = verify_credential(credential, identities=identities, now=now, did_documents=gathered.documents)
+    report = verify_credential(
+        credential, identities=identities, now=now, did_documents=gathered.documents, list_reports=list_reports
+    )
     failures = [r for r in gathered.records_for(index) if r.outcome == "failed"]
     checks = online_checks(credential, list(report.checks), gathered.documents, failures)
     checks += gathered.checks_for(index, now)
@@ -95,11 +103,18 @@ def verify_online(
     identities: list[str],
     now: datetime,
     max_parallel: int = DEFAULT_PARALLEL,
+    list_reports: StatusListReports | None = None,
 ) -> OnlineRun:
-    """`verify --online` (or `--documents DIR`, or cache-only) for many credentials: one gather, then verify."""
+    """`verify --online` (or `--documents DIR`, or cache-only) for many credentials: one gather, then verify.
+    Each status list credential is verified once for the run (`list_reports`: pass one to count them)."""
+    from credwallet.verify.verifier import StatusListReports
+
     gathered = gather_documents(credentials, fetcher, max_parallel=max_parallel)
+    shared = list_reports if list_reports is not None else StatusListReports()
     reports = [
-        verify_with_documents(credential, gathered, index=index, identities=identities, now=now)
+        verify_with_documents(
+            credential, gathered, index=index, identities=identities, now=now, list_reports=shared
+        )
         for index, credential in enumerate(credentials)
     ]
     return OnlineRun(reports, gathered)

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from credwallet.errors import InputError, NotFoundError, StoreError
 from credwallet.model import Credential, Profile, Status, credential_from_jsonable, identity_kind
 from credwallet.paths import DB_FILENAME, wallet_home
 from credwallet.store.connection import connect
+from credwallet.store.rows import INSERT_NEW_SQL, PreparedCredential, iso_time, now_utc, prepare
 
 SHORT_ID_LENGTH = 8
 SORT_COLUMNS = {
@@ -28,18 +29,6 @@ SORT_COLUMNS = {
     "expires": "expires_on IS NULL, expires_on, name",
     "imported": "imported_at DESC, name",
 }
-
-_INSERT_COLUMNS = (
-    "id, credential_id, format, container, name, description, issuer_name, issuer_id, issuer_url, "
-    "issued_on, expires_on, recipient_type, recipient_identity, recipient_hashed, recipient_salt, "
-    "normalized, original, content_hash, source, status, imported_at, schema_errors, achievement_type, "
-    "parent_id"
-)
-_INSERT_SQL = f"INSERT INTO credentials ({_INSERT_COLUMNS}) VALUES ({', '.join('?' * 24)})"
-# Uniqueness (content hash, credential id, wallet id) is enforced by the schema; a conflict is detected by the
-# row count, so the common case costs one statement. NOT NULL and other violations still raise.
-_INSERT_NEW_SQL = _INSERT_SQL + " ON CONFLICT DO NOTHING"
-
 
 @dataclass(slots=True)
 class Summary:
@@ -63,64 +52,6 @@ class AddOutcome:
     imported: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)  # one per credential given, in order
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat().replace("+00:00", "Z") if value else None
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class PreparedCredential:
-    """A credential turned into its database row (all columns but the wallet id and the parent id).
-
-    Pure and picklable, so a bulk import can prepare rows on every core and insert them in one process.
-    """
-
-    content_hash: str
-    credential_id: str | None
-    name: str
-    inside_clr: bool
-    values: tuple[Any, ...]
-
-
-def prepare(credential: Credential) -> PreparedCredential:
-    canonical, content_hash = credential.normalized_json()
-    recipient = credential.recipient
-    values = (
-        credential.credential_id,
-        credential.format.value,
-        credential.container.value,
-        credential.name,
-        credential.description,
-        credential.issuer.name,
-        credential.issuer.id,
-        credential.issuer.url,
-        _iso(credential.issued_on),
-        _iso(credential.expires_on),
-        recipient.type if recipient else None,
-        recipient.identity if recipient else None,
-        int(recipient.hashed) if recipient else None,
-        recipient.salt if recipient else None,
-        canonical,
-        credential.original_bytes,
-        content_hash,
-        credential.source,
-        credential.status.value,
-        _iso(_now()),
-        json.dumps(credential.schema_errors) if credential.schema_errors else "[]",
-        credential.achievement_type,
-    )
-    return PreparedCredential(
-        content_hash=content_hash,
-        credential_id=credential.credential_id,
-        name=credential.name,
-        inside_clr=bool(credential.extension.get("clr_id")),
-        values=values,
-    )
 
 
 class Wallet:
@@ -209,7 +140,7 @@ class Wallet:
         for length in range(SHORT_ID_LENGTH, len(content_hash) + 1):
             candidate = content_hash[:length]
             row = (candidate, *prepared.values, parent_id)
-            if self._db.execute(_INSERT_NEW_SQL, row).rowcount == 1:
+            if self._db.execute(INSERT_NEW_SQL, row).rowcount == 1:
                 return candidate, True
             existing = self._existing_id(prepared.credential_id, content_hash)
             if existing is not None:
@@ -398,7 +329,7 @@ class Wallet:
         with self._write():
             self._db.execute(
                 "UPDATE credentials SET status = ?, verification = ?, verified_at = ? WHERE id = ?",
-                (status.value, json.dumps(report), _iso(when or _now()), wallet_id),
+                (status.value, json.dumps(report), iso_time(when or now_utc()), wallet_id),
             )
 
     @contextmanager
@@ -479,7 +410,7 @@ class Wallet:
         with self._write():
             cursor = self._db.execute(
                 "INSERT OR IGNORE INTO identities (identity, kind, added_at) VALUES (?, ?, ?)",
-                (cleaned, kind, _iso(_now())),
+                (cleaned, kind, iso_time(now_utc())),
             )
         return cursor.rowcount > 0
 

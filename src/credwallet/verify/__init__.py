@@ -9,6 +9,14 @@ Importing this package is cheap: pyld, cryptography and joserfc load only when a
 from __future__ import annotations
 
 from credwallet.verify.report import Check, CheckStatus, Report
-from credwallet.verify.verifier import VERIFIER_VERSION, verify_credential, verify_document
+from credwallet.verify.verifier import VERIFIER_VERSION, StatusListReports, verify_credential, verify_document
 
-__all__ = ["VERIFIER_VERSION", "Check", "CheckStatus", "Report", "verify_credential", "verify_document"]
+__all__ = [
+    "VERIFIER_VERSION",
+    "Check",
+    "CheckStatus",
+    "Report",
+    "StatusListReports",
+    "verify_credential",
+    "verify_document",
+]

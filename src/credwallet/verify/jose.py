@@ -17,6 +17,7 @@ from typing import Any
 from credwallet.limits import MAX_JSON_BYTES
 from credwallet.model import parse_iso_datetime
 from credwallet.verify.keys import (
+    NOT_FOUND,
     Documents,
     KeyMaterialError,
     PublicKey,
@@ -26,6 +27,7 @@ from credwallet.verify.keys import (
     issuer_authorizes,
     parse_did_key,
     resolve_method,
+    unavailable,
     verify_binding,
 )
 from credwallet.verify.report import Check, errored, failed, passed, skipped
@@ -209,10 +211,11 @@ def _jwk_binding(issuer_id: str | None, key: PublicKey, documents: Documents | N
             "key", "key not controlled by issuer: the issuer's document does not list the header jwk"
         )
     if issuer_id.startswith(("did:web:", "https://", "http://")):
+        why = "run with --online" if documents is None else f"the issuer's document {NOT_FOUND}"
         return skipped(
             "key",
             f"the token carries its own key (jwk header); binding it to {issuer_id} needs the issuer's "
-            "published keys; run with --online",
+            f"published keys; {why}",
         )
     return failed("key", f"key not controlled by issuer: nothing binds the header jwk to {issuer_id}")
 
@@ -238,7 +241,7 @@ def _find_key(
             if binding.status.value == "failed":
                 return None, binding
             return None, skipped(
-                "key", resolved.problem or resolved.online or f"cannot resolve kid {kid!r} offline"
+                "key", resolved.problem or resolved.online or f"cannot resolve kid {kid!r}"
             )
     if header_key is not None:
         return header_key, _jwk_binding(issuer_id, header_key, documents)
@@ -253,9 +256,7 @@ def _find_key(
                 return key, passed("key", f"{method_id} is listed under assertionMethod by the issuer")
         return None, failed("key", "no key the issuer lists under assertionMethod verifies the token")
     return None, skipped(
-        "key",
-        f"the token names no key (kid or jwk) and the keys of {issuer_id} are not available offline; "
-        "run with --online",
+        "key", "the token names no key (kid or jwk) and " + unavailable(f"the document with the keys of {issuer_id}", documents)
     )
 
 

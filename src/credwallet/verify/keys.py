@@ -30,6 +30,7 @@ from credwallet.verify.report import Check, failed, passed, skipped
 # Re-exported: callers resolve and convert keys through this one module.
 __all__ = [
     "Documents",
+    "NOT_FOUND",
     "KeyMaterialError",
     "PublicKey",
     "ResolvedMethod",
@@ -46,10 +47,20 @@ __all__ = [
     "lists_method",
     "parse_did_key",
     "resolve_method",
+    "unavailable",
     "verify_binding",
 ]
 
 Documents = Mapping[str, Any]
+# Said of a document an online (or --documents) run needed but did not have; "run with --online" would mislead.
+NOT_FOUND = "was not found (it could not be fetched, and it is not among the documents given)"
+
+
+def unavailable(what: str, documents: Documents | None) -> str:
+    """Why `what` (a document the check needs) is missing: offline, how to get it; otherwise, that it was not found."""
+    if documents is None:
+        return f"{what} is not available offline; run with --online"
+    return f"{what} {NOT_FOUND}"
 
 
 def _absolute(ref: str, base: str) -> str:
@@ -169,9 +180,18 @@ def resolve_method(method_id: Any, documents: Documents | None) -> ResolvedMetho
             did_method = method_id.split(":", 2)[1]
             resolved.controller = method_id.partition("#")[0]
             if did_method == "web":
-                resolved.online = "issuer key is on did:web; run with --online"
+                resolved.online = (
+                    "issuer key is on did:web; run with --online"
+                    if documents is None
+                    else f"the DID document of {resolved.controller} {NOT_FOUND}"
+                )
             else:
-                resolved.online = f"cannot resolve did:{did_method} offline; supply its DID document"
+                resolved.online = (
+                    f"cannot resolve did:{did_method} offline; supply its DID document"
+                    if documents is None
+                    else f"did:{did_method} is not resolved online, and the DID document of "
+                    f"{resolved.controller} is not among the documents given"
+                )
             if did_method == "web":
                 resolved.key = _fragment_key(method_id)
                 resolved.source = "the verification method id (not yet bound to the issuer)"
@@ -180,8 +200,13 @@ def resolve_method(method_id: Any, documents: Documents | None) -> ResolvedMetho
             resolved.key = _fragment_key(method_id)
             if resolved.key is not None:
                 resolved.source = "the verification method id (not yet bound to the issuer)"
-            what = "hosted at" if scheme != "urn" else "named"
-            resolved.online = f"issuer key is {what} {method_id}; run with --online"
+            if documents is None:
+                what = "hosted at" if scheme != "urn" else "named"
+                resolved.online = f"issuer key is {what} {method_id}; run with --online"
+            elif scheme == "urn":
+                resolved.online = f"the issuer key {method_id} is a urn: nothing can be fetched for it"
+            else:
+                resolved.online = f"the issuer key document {method_id.partition('#')[0]} {NOT_FOUND}"
             return resolved
         resolved.problem = f"verification method {method_id!r} uses an unsupported scheme {scheme!r}"
     except KeyMaterialError as error:
@@ -208,6 +233,34 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}".lower()
 
 
+def _controller_document(resolved: ResolvedMethod, documents: Documents | None) -> Mapping[str, Any] | None:
+    """The controller's own document: the one the method was found in, or (for a key published in a document
+    of its own, such as a JWK file) the document of the controller it names."""
+    assert resolved.document is not None
+    controller = (resolved.controller or "").partition("#")[0]
+    own_id = str(resolved.document.get("id") or resolved.method_id.partition("#")[0]).partition("#")[0]
+    if own_id == controller:
+        return resolved.document
+    return _lookup(documents, controller)
+
+
+def _controller_authorizes(issuer_id: str, resolved: ResolvedMethod, documents: Documents | None) -> Check:
+    """A method that says the issuer controls it counts only when the issuer's (DID or controller) document
+    lists it under assertionMethod: a key merely present in the document may be for something else."""
+    method_id = resolved.method_id
+    document = _controller_document(resolved, documents)
+    if document is None:
+        what = f"the document of {issuer_id}, which {method_id} names as its controller,"
+        return skipped("key", unavailable(what, documents) + "; whether it authorizes the key is unchecked")
+    if not lists_method(document, "assertionMethod", method_id):
+        return failed(
+            "key",
+            f"key not authorized for assertionMethod by its controller: {method_id} is not listed under "
+            f"assertionMethod in the document of {issuer_id}",
+        )
+    return passed("key", f"{method_id} is controlled by the issuer {issuer_id} (listed under assertionMethod)")
+
+
 def verify_binding(issuer_id: str | None, resolved: ResolvedMethod, documents: Documents | None) -> Check:
     """The `key` check: the method that signed must belong to the issuer (DESIGN.md §5 step 3)."""
     method_id = resolved.method_id
@@ -219,11 +272,7 @@ def verify_binding(issuer_id: str | None, resolved: ResolvedMethod, documents: D
     if method_id.startswith("did:key:") and controller == issuer_id:
         return passed("key", f"the issuer {issuer_id} signs with its own did:key")
     if resolved.document is not None and not method_id.startswith("did:key:") and controller == issuer_id:
-        if method_id.startswith("did:") and not lists_method(resolved.document, "assertionMethod", method_id):
-            return failed(
-                "key", f"key not controlled by issuer: {method_id} is not listed under assertionMethod"
-            )
-        return passed("key", f"{method_id} is controlled by the issuer {issuer_id}")
+        return _controller_authorizes(issuer_id, resolved, documents)
     authorized = issuer_authorizes(issuer_id, method_id, resolved.key, documents)
     if authorized:
         return passed("key", f"the issuer's document authorizes {method_id} for assertionMethod")
@@ -242,4 +291,5 @@ def verify_binding(issuer_id: str | None, resolved: ResolvedMethod, documents: D
         if not method_id.startswith("did:") and _origin(method_id) != _origin(issuer_id):
             detail = f"{detail} (it is not under the issuer's address {issuer_id})"
         return skipped("key", detail)
-    return skipped("key", f"cannot tell offline whether {method_id} belongs to {issuer_id}")
+    where = "offline " if documents is None else ""
+    return skipped("key", f"cannot tell {where}whether {method_id} belongs to {issuer_id}")

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from credwallet.verify.jose import TokenError, parse_token, signature_valid
-from credwallet.verify.keys import Documents, KeyMaterialError, PublicKey, key_from_method
+from credwallet.verify.keys import Documents, KeyMaterialError, PublicKey, key_from_method, unavailable
 from credwallet.verify.report import Check, errored, failed, passed, skipped
 
 
@@ -57,7 +57,9 @@ def verify_signed_assertion(
         issuer_id, issuer = issuer_profile(assertion, documents)
         if issuer is None:
             what = "the badge class" if issuer_id is None else f"the issuer profile {issuer_id}"
-            detail = f"{what} is not available offline; run with --online (or supply it with --documents)"
+            detail = unavailable(what, documents)
+            if documents is None:
+                detail += " (or supply it with --documents)"
             return skipped("proof", "signature not checked: " + detail), skipped("key", detail)
         listed = _listed_keys(issuer)
         listed_ids = {
@@ -71,7 +73,7 @@ def verify_signed_assertion(
         usable = [(key_id, node) for key_id, node in candidates if node is not None]
         if not usable:
             which = creator or "(listed in the issuer profile)"
-            detail = f"the signing key {which} is not available offline; run with --online"
+            detail = unavailable(f"the signing key {which}", documents)
             return skipped("proof", "signature not checked: " + detail), skipped("key", detail)
         problem = "no listed key verifies the signature"
         for key_id, node in usable:

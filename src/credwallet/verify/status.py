@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from credwallet.model import Status
-from credwallet.verify.keys import Documents, b64url_decode
+from credwallet.verify.keys import NOT_FOUND, Documents, b64url_decode
 from credwallet.verify.multibase import MultibaseError, multibase_decode
 from credwallet.verify.report import Check, Report, failed, passed, skipped
 
@@ -26,8 +26,25 @@ LIST_ENTRY_TYPES = {
 VerifyList = Callable[[Mapping[str, Any]], Report]
 
 
-def _offline(what: str) -> Check:
-    return skipped("status", f"skipped (offline): would check {what}; run with --online", None)
+OFFLINE_PREFIX = "skipped (offline): would check "
+MISSING_PREFIX = "not checked: "
+
+
+def _offline(what: str, documents: Documents | None, missing: str = "the list") -> Check:
+    """A status left unchecked for want of its list; the status stays as it is (the caller may say why).
+    Offline it says how to check it; in a run that had documents, which one was missing."""
+    if documents is None:
+        return skipped("status", f"{OFFLINE_PREFIX}{what}; run with --online", None)
+    return skipped("status", f"{MISSING_PREFIX}{what}: {missing} {NOT_FOUND}", None)
+
+
+def unchecked_subject(detail: str) -> str | None:
+    """What an unchecked status line (from `_offline`) would have checked; None for any other line."""
+    if detail.startswith(OFFLINE_PREFIX):
+        return detail[len(OFFLINE_PREFIX) :].split("; run with", 1)[0]
+    if detail.startswith(MISSING_PREFIX) and detail.endswith(NOT_FOUND):
+        return detail[len(MISSING_PREFIX) :].split(": ", 1)[0]
+    return None
 
 
 def _inflate(encoded: str, multibase: bool) -> bytes:
@@ -55,7 +72,7 @@ def _list_entry(
     what = f"{kind} {url} index {index} ({purpose})"
     list_credential = documents.get(url) if documents and isinstance(url, str) else None
     if not isinstance(list_credential, Mapping):
-        return _offline(what)
+        return _offline(what, documents)
     report = verify_list(list_credential)
     if report.status is Status.INVALID or not any(c.status.value == "passed" for c in report.check("proof")):
         reason = next(
@@ -114,7 +131,7 @@ def vc_status_checks(
 
                 checks.append(revocation_list_check(vc, entry, documents))
             else:
-                checks.append(_offline(f"the 1EdTech revocation list {entry.get('id')}"))
+                checks.append(_offline(f"the 1EdTech revocation list {entry.get('id')}", documents))
         else:
             checks.append(skipped("status", f"unsupported status type {entry_type!r}; not checked", None))
     return checks
@@ -128,7 +145,7 @@ def ob2_status_check(
         reason = assertion.get("revocationReason")
         return failed("status", f"revoked by the issuer{': ' + str(reason) if reason else ''}", Status.REVOKED)
     if issuer is None:
-        return _offline("the issuer profile's revocation list")
+        return _offline("the issuer profile's revocation list", documents, "the badge class or issuer profile")
     list_ref = issuer.get("revocationList")
     if list_ref is None:
         return passed("status", "the issuer publishes no revocation list")
@@ -136,7 +153,7 @@ def ob2_status_check(
         list_ref if isinstance(list_ref, Mapping) else documents.get(list_ref) if documents else None
     )
     if not isinstance(revocations, Mapping):
-        return _offline(f"the revocation list {list_ref}")
+        return _offline(f"the revocation list {list_ref}", documents)
     ids = {assertion.get("id"), assertion.get("uid")} - {None}
     for item in revocations.get("revokedAssertions") or []:
         revoked_id = item.get("id") or item.get("uid") if isinstance(item, Mapping) else item

@@ -11,11 +11,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from credwallet.jsonld import unknown_contexts
-from credwallet.verify.report import Check, failed, passed
+from credwallet.verify.report import Check, failed, passed, skipped
 
 VC_V1 = "https://www.w3.org/2018/credentials/v1"
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
 OB2_CONTEXTS = frozenset({"https://w3id.org/openbadges/v2", "https://openbadgespec.org/v2/context.json"})
+# Extension nodes are looked for this deep, and at most this many per list (a hostile document is bounded).
+_MAX_EXTENSION_DEPTH = 12
+_MAX_EXTENSION_ITEMS = 200
 _URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
 
 
@@ -77,7 +80,68 @@ def ob2_problems(assertion: Mapping[str, Any]) -> list[str]:
             problems.append(f"{field_name} is missing")
     if "id" in assertion and not is_uri(assertion["id"]):
         problems.append(f"assertion id {assertion['id']!r} is not a URI")
+    image = assertion.get("image")
+    image_id = image.get("id") if isinstance(image, Mapping) else image
+    if isinstance(image_id, str) and image_id.strip().lower().startswith("data:"):
+        problems.append(
+            "the assertion's image is a data: URI; an assertion image must be a URL (only the badge class "
+            "image may be embedded)"
+        )
     return problems
+
+
+def _extension_nodes(value: Any, key: str = "", depth: int = 0) -> list[tuple[str, Mapping[str, Any]]]:
+    """OB 2.0 extension nodes (a property `extensions:...` or an object typed Extension), with their key."""
+    if depth > _MAX_EXTENSION_DEPTH:
+        return []
+    found: list[tuple[str, Mapping[str, Any]]] = []
+    if isinstance(value, Mapping):
+        if key.startswith("extensions:") or "Extension" in _as_list(value.get("type")):
+            found.append((key or "(an unnamed node)", value))
+        for child_key, child in value.items():
+            if child_key != "@context":
+                found += _extension_nodes(child, str(child_key), depth + 1)
+    elif isinstance(value, list):
+        for item in value[:_MAX_EXTENSION_ITEMS]:
+            found += _extension_nodes(item, key, depth + 1)
+    return found
+
+
+def _declared_schemas(contexts: list[Any]) -> list[str]:
+    """Where the extension's rules live: remote contexts (which declare its validation schema), or the
+    `validationSchema` URLs an inline context declares."""
+    places = []
+    for context in contexts:
+        if isinstance(context, str) and context not in OB2_CONTEXTS:
+            places.append(f"its context {context}")
+        elif isinstance(context, Mapping):
+            validations = context.get("obi:validation", context.get("validation"))
+            for item in _as_list(validations):
+                if not isinstance(item, Mapping):
+                    continue
+                schema = item.get("obi:validationSchema", item.get("validationSchema"))
+                if schema is not None:
+                    places.append(f"the schema {schema}" if isinstance(schema, str) else "an inline schema")
+    return places
+
+
+def ob2_extension_checks(assertion: Mapping[str, Any]) -> list[Check]:
+    """OB 2.0 extensions declare a JSON schema their nodes must meet. credwallet bundles none of them and
+    never fetches one (a schema is code-like input from a stranger), so such an extension is left unchecked
+    and the credential is `unverified` rather than `valid` (the 1EdTech validator fetches and checks it)."""
+    outer = _as_list(assertion.get("@context"))
+    checks = []
+    for key, node in _extension_nodes(assertion)[:_MAX_EXTENSION_ITEMS]:
+        places = _declared_schemas([*_as_list(node.get("@context")), *outer])
+        if places:
+            checks.append(
+                skipped(
+                    "structure",
+                    f"extension {key}: its extension schema (declared in {', '.join(dict.fromkeys(places))}) "
+                    "is not bundled with credwallet and is never fetched, so the extension is unchecked",
+                )
+            )
+    return checks
 
 
 def structure_check(document: Mapping[str, Any], *, ob2: bool, schema_errors: list[str]) -> Check:

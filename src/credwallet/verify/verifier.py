@@ -18,13 +18,42 @@ from credwallet.verify.keys import Documents, verify_binding
 from credwallet.verify.recipient import recipient_check
 from credwallet.verify.report import Check, Report, errored, failed, skipped
 from credwallet.verify.status import ob2_status_check, vc_status_checks
-from credwallet.verify.structure import structure_check
+from credwallet.verify.structure import ob2_extension_checks, structure_check
 
 # Bumped whenever a rule changes, so cached results (keyed by bytes hash, this, contexts) are recomputed.
-VERIFIER_VERSION = "1"
+VERIFIER_VERSION = "2"
 _OB2_FORMATS = frozenset({CredentialFormat.OB1, CredentialFormat.OB2, CredentialFormat.OB2_SIGNED})
 # A status list credential is verified with the same engine; its own status is not followed further.
 _MAX_STATUS_DEPTH = 1
+
+
+class StatusListReports:
+    """The verdicts on status list credentials within one run: a list shared by many credentials has its
+    proof checked (canonicalized, signature verified) once, not once per credential.
+
+    Keyed by the list document's identity; the entry keeps the document alive so its id is never reused.
+    Only for one run: the documents (keys, DID documents) and "now" must not change while it is used.
+    """
+
+    def __init__(self) -> None:
+        self._reports: dict[tuple[int, int, datetime], tuple[object, object, Report]] = {}
+        self.verified = 0  # list credentials actually verified (the rest came from here)
+
+    def report(
+        self,
+        list_credential: Mapping[str, Any],
+        documents: Documents | None,
+        now: datetime,
+        verify: Callable[[Mapping[str, Any]], Report],
+    ) -> Report:
+        key = (id(list_credential), id(documents), now)
+        hit = self._reports.get(key)
+        if hit is not None and hit[0] is list_credential and hit[1] is documents:
+            return hit[2]
+        report = verify(list_credential)
+        self.verified += 1
+        self._reports[key] = (list_credential, documents, report)
+        return report
 
 
 def _guard(name: str, run: Callable[[], list[Check]]) -> list[Check]:
@@ -80,6 +109,7 @@ def _verify(
     credential: Credential | None,
     depth: int = 0,
     only_time_dependent: bool = False,
+    list_reports: StatusListReports | None = None,
 ) -> Report:
     if now.tzinfo is None:  # a naive "now" is taken as UTC, the zone every credential date is read in
         now = now.replace(tzinfo=UTC)
@@ -100,6 +130,8 @@ def _verify(
         checks += _guard(
             "structure", lambda: [structure_check(document, ob2=is_ob2, schema_errors=schema_errors)]
         )
+        if is_ob2:
+            checks += _guard("structure", lambda: ob2_extension_checks(document))
 
     def proof_and_key() -> list[Check]:
         if token and is_ob2:
@@ -132,7 +164,7 @@ def _verify(
         if depth >= _MAX_STATUS_DEPTH:
             return [skipped("status", "status of a status list is not followed", None)]
 
-        def verify_list(list_credential: Mapping[str, Any]) -> Report:
+        def verify_list_now(list_credential: Mapping[str, Any]) -> Report:
             return _verify(
                 list_credential,
                 format=CredentialFormat.OB3,
@@ -144,6 +176,11 @@ def _verify(
                 credential=None,
                 depth=depth + 1,
             )
+
+        def verify_list(list_credential: Mapping[str, Any]) -> Report:
+            if list_reports is None:
+                return verify_list_now(list_credential)
+            return list_reports.report(list_credential, documents, now, verify_list_now)
 
         return vc_status_checks(document, issuer_id=issuer_id, documents=documents, verify_list=verify_list)
 
@@ -166,12 +203,14 @@ def verify_credential(
     now: datetime,
     did_documents: Mapping[str, dict[str, Any]] | None = None,
     cached: list[Check] | None = None,
+    list_reports: StatusListReports | None = None,
 ) -> Report:
     """Verify a wallet credential offline. `did_documents` maps DIDs / URLs to documents the caller holds
     (DID documents, controller documents, OB 2.0 badge classes, issuer profiles, keys, status lists).
 
     `cached`: time-independent checks from an earlier run with the same cache key; only dates and status
-    are computed again.
+    are computed again. `list_reports`: one per run (same documents, same `now`), so each status list
+    credential is verified once however many credentials point at it.
     """
     if cached is not None:
         fresh = _verify(
@@ -184,6 +223,7 @@ def verify_credential(
             schema_errors=list(credential.schema_errors),
             credential=credential,
             only_time_dependent=True,
+            list_reports=list_reports,
         )
         before = [c for c in cached if c.name in ("structure", "proof", "key")]
         after = [c for c in cached if c.name == "recipient"]
@@ -197,6 +237,7 @@ def verify_credential(
         documents=did_documents,
         schema_errors=list(credential.schema_errors),
         credential=credential,
+        list_reports=list_reports,
     )
 
 
