@@ -5,8 +5,8 @@
 requests: it must see the 5 status lists and the issuer's DID document once each, not one fetch per credential.
 Baseline, measured in the same run: the same verification with the same documents already in memory (the
 offline verifier alone, with the same per-run status-list cache), so the ratio is the cost of going online.
-Each status list credential must be verified (proof checked) once per run: 5, not 500. A second online run through the wallet's
-document cache (within --max-age) must make no request at all.
+Each status list credential must be verified (proof checked) once per run: 5, not 500. A second online run
+through the wallet's document cache (within --max-age) must make no request at all.
 Usage: python bench/online.py [--count 500] [--lists 5] [--suite eddsa-jcs-2022|eddsa-rdfc-2022]
 """
 

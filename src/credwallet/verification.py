@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from credwallet.net import Fetcher
     from credwallet.store.wallet import Wallet
     from credwallet.verify.report import Check, Report
+    from credwallet.verify.verifier import StatusListReports
 
 ProgressCallback = Callable[[int, int], None]
 # Below this many credentials needing real work, starting worker processes costs more than it saves.
@@ -99,27 +100,28 @@ def saved_form(report: Report, key: str | None) -> dict[str, Any]:
     return document
 
 
-def _verify_one(
-    credential: Credential,
-    identities: list[str],
-    now: datetime,
-    documents: Mapping[str, Any] | None,
-    cached: list[Check] | None,
-) -> Report:
-    from credwallet.verify.verifier import verify_credential
-
-    return verify_credential(
-        credential, identities=identities, now=now, did_documents=documents, cached=cached
-    )
-
-
 def _verify_batch(
     items: list[tuple[Credential, list[Check] | None]],
     identities: list[str],
     now: datetime,
     documents: Mapping[str, Any] | None,
+    list_reports: StatusListReports | None = None,
 ) -> list[Report]:
-    return [_verify_one(credential, identities, now, documents, cached) for credential, cached in items]
+    """Verify in order, sharing one status-list verdict per list across the batch (or the given run)."""
+    from credwallet.verify.verifier import StatusListReports, verify_credential
+
+    list_reports = list_reports if list_reports is not None else StatusListReports()
+    return [
+        verify_credential(
+            credential,
+            identities=identities,
+            now=now,
+            did_documents=documents,
+            cached=cached,
+            list_reports=list_reports,
+        )
+        for credential, cached in items
+    ]
 
 
 def verify_credentials(
@@ -147,11 +149,15 @@ def verify_credentials(
     if pool_size > 1 and heavy >= PARALLEL_THRESHOLD:
         reports = _in_pool(items, identities, moment, documents, pool_size, on_progress)
     else:
+        from credwallet.verify.verifier import StatusListReports
+
         reports = []
-        for index, (credential, cached) in enumerate(items, start=1):
-            reports.append(_verify_one(credential, identities, moment, documents, cached))
+        run_lists = StatusListReports()  # one verdict per status list for the whole run
+        step = max(1, len(items) // 100)  # progress in about a hundred steps
+        for start in range(0, len(items), step):
+            reports += _verify_batch(items[start : start + step], identities, moment, documents, run_lists)
             if on_progress:
-                on_progress(index, len(items))
+                on_progress(len(reports), len(items))
     return [Verified(credential, report) for (credential, _), report in zip(items, reports, strict=True)]
 
 
@@ -170,9 +176,7 @@ def _in_pool(
     with ProcessPoolExecutor(max_workers=pool_size) as pool:
         done = 0
         count = len(batches)
-        for batch_reports in pool.map(
-            _verify_batch, batches, [identities] * count, [now] * count, [documents] * count
-        ):
+        for batch_reports in pool.map(_verify_batch, batches, [identities] * count, [now] * count, [documents] * count):
             reports.extend(batch_reports)
             done += len(batch_reports)
             if on_progress:

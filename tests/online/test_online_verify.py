@@ -125,6 +125,24 @@ def test_did_web_key_missing_from_assertion_method(source: tuple[Path, Fetcher])
     assert "not listed under assertionMethod" in details(report, "key")
 
 
+def test_did_web_document_not_found_online_says_so_not_run_with_online(source: tuple[Path, Fetcher]) -> None:
+    _, fetcher = source  # nothing served: the DID document cannot be had
+    (report,) = run(fetcher, signed(ob3(WEB_DID), method=f"{WEB_DID}#key-1"))
+    assert report.status is Status.UNVERIFIED
+    assert "--online" not in details(report), details(report)
+    assert f"the DID document of {WEB_DID} was not found" in details(report, "key")
+
+
+def test_hosted_key_authorized_only_by_verification_method_is_invalid(source: tuple[Path, Fetcher]) -> None:
+    """A key the issuer's controller document holds but does not list under assertionMethod signs nothing."""
+    root, fetcher = source
+    method = f"{ISSUER}/profile#key-1"
+    write_json(root, "issuer.example/profile", make_did_document(f"{ISSUER}/profile", listed=False))
+    (report,) = run(fetcher, signed(ob3(f"{ISSUER}/profile"), method=method))
+    assert report.status is Status.INVALID, details(report)
+    assert "key not authorized for assertionMethod by its controller" in details(report, "key")
+
+
 def test_did_web_document_for_another_did_is_not_used(source: tuple[Path, Fetcher]) -> None:
     root, fetcher = source
     write_json(root, "issuer.example/.well-known/did.json", make_did_document("did:web:evil.example"))
@@ -266,3 +284,28 @@ def test_hosted_jwks_key_bound_by_the_issuer_profile(source: tuple[Path, Fetcher
         assert report.check("proof")[0].status.value == "passed"
     else:
         assert report.status is Status.INVALID and "does not list" in details(report, "key"), details(report)
+
+
+def test_a_shared_status_list_is_verified_once_per_run(
+    source: tuple[Path, Fetcher], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """20 credentials on 2 lists: the lists' proofs are checked twice in all, not once per credential."""
+    from credwallet.verify import dataintegrity
+
+    root, fetcher = source
+    lists = [f"{ISSUER}/status/{n}" for n in range(2)]
+    for url in lists:
+        write_json(root, url.removeprefix("https://"), status_list(url, {4}))
+    checked: list[str] = []
+    real = dataintegrity.verify_proofs
+
+    def counting(document: Any, **options: Any) -> Any:
+        checked.append(str(document.get("id")))
+        return real(document, **options)
+
+    monkeypatch.setattr(dataintegrity, "verify_proofs", counting)
+    documents = [signed(ob3(number=n, credentialStatus=status_entry(lists[n % 2], n))) for n in range(20)]
+    reports = run(fetcher, *documents)
+    assert [r.status for r in reports] == [Status.REVOKED if n == 4 else Status.VALID for n in range(20)]
+    assert sorted(u for u in checked if u in lists) == lists
+    assert len(checked) == 22  # each credential once, each list once

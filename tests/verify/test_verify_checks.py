@@ -167,6 +167,24 @@ def test_revoked_and_not_revoked_entries_with_a_supplied_list() -> None:
     assert statuses(report, "status") == ["passed"]
 
 
+def test_status_list_reports_verify_a_shared_list_once_and_never_across_documents() -> None:
+    from credwallet.verify import StatusListReports
+
+    shared = StatusListReports()
+    documents = {LIST_URL: status_list({7})}
+    items = [credential(with_status(index)) for index in (6, 7, 8)]
+    reports = [
+        verify_credential(c, identities=[], now=NOW, did_documents=documents, list_reports=shared) for c in items
+    ]
+    assert [r.status for r in reports] == [Status.VALID, Status.REVOKED, Status.VALID]
+    assert shared.verified == 1
+    forged = status_list(set())  # other documents (another run's, or a changed list): verified afresh
+    forged["credentialSubject"]["encodedList"] = status_list({6})["credentialSubject"]["encodedList"]
+    report = verify_credential(items[0], identities=[], now=NOW, did_documents={LIST_URL: forged}, list_reports=shared)
+    assert report.status is Status.UNVERIFIED and "cannot be trusted" in report.check("status")[0].detail
+    assert shared.verified == 2
+
+
 def test_suspension_is_reported_as_suspended() -> None:
     document = status_list({3})
     document["credentialSubject"]["statusPurpose"] = "suspension"

@@ -154,3 +154,57 @@ def test_did_document_with_a_different_key_fails_the_signature() -> None:
     )
     assert statuses(report, "proof") == ["failed"]
     assert report.status is Status.INVALID
+
+
+HTTPS_ISSUER = "https://school.example/issuers/1"
+
+
+def https_controller(relation: list[Any]) -> dict[str, Any]:
+    """An https issuer's controller document holding `#key-1`, authorized for whatever `relation` lists."""
+    method = {
+        "id": f"{HTTPS_ISSUER}#key-1",
+        "type": "Multikey",
+        "controller": HTTPS_ISSUER,
+        "publicKeyMultibase": did_key(ISSUER_KEY)[len("did:key:") :],
+    }
+    return {"id": HTTPS_ISSUER, "verificationMethod": [method], "assertionMethod": relation}
+
+
+def https_credential(method: str = f"{HTTPS_ISSUER}#key-1") -> Any:
+    return credential(sign_data_integrity(ob3_document(HTTPS_ISSUER), ISSUER_KEY, verification_method=method))
+
+
+@pytest.mark.parametrize("relation", [["#key-1"], [f"{HTTPS_ISSUER}#key-1"]])
+def test_https_controller_document_listing_the_key_under_assertion_method_is_valid(relation: list[Any]) -> None:
+    documents = {HTTPS_ISSUER: https_controller(relation)}
+    report = verify_credential(https_credential(), identities=[], now=NOW, did_documents=documents)
+    assert report.status is Status.VALID, details(report)
+    assert statuses(report, "key") == ["passed"]
+
+
+@pytest.mark.parametrize("relation", [[], ["#key-2"]], ids=["no-assertion-method", "another-key"])
+def test_https_controller_key_not_authorized_for_assertion_method_is_invalid(relation: list[Any]) -> None:
+    """The key is in the issuer's document (verificationMethod) but not authorized to sign credentials."""
+    documents = {HTTPS_ISSUER: https_controller(relation)}
+    report = verify_credential(https_credential(), identities=[], now=NOW, did_documents=documents)
+    assert statuses(report, "proof") == ["passed"]
+    assert statuses(report, "key") == ["failed"]
+    assert "key not authorized for assertionMethod by its controller" in report.check("key")[0].detail
+    assert report.status is Status.INVALID
+
+
+def test_key_in_its_own_document_needs_the_issuers_assertion_method() -> None:
+    """A key published on its own (controller: the issuer) is bound only by the issuer's document."""
+    key_url = "https://keys.example/k1.json"
+    key_document = {**https_controller([])["verificationMethod"][0], "id": key_url}
+    documents: dict[str, Any] = {key_url: key_document}
+    item = https_credential(key_url)
+    report = verify_credential(item, identities=[], now=NOW, did_documents=documents)
+    assert report.status is Status.UNVERIFIED, details(report)
+    assert "was not found" in report.check("key")[0].detail
+    documents[HTTPS_ISSUER] = {"id": HTTPS_ISSUER, "assertionMethod": []}
+    report = verify_credential(item, identities=[], now=NOW, did_documents=documents)
+    assert report.status is Status.INVALID, details(report)
+    documents[HTTPS_ISSUER] = {"id": HTTPS_ISSUER, "assertionMethod": [key_url]}
+    report = verify_credential(item, identities=[], now=NOW, did_documents=documents)
+    assert report.status is Status.VALID, details(report)

@@ -255,9 +255,8 @@ def _find_key(
             if alg in key.algorithms and signature_valid(token, key) is None:
                 return key, passed("key", f"{method_id} is listed under assertionMethod by the issuer")
         return None, failed("key", "no key the issuer lists under assertionMethod verifies the token")
-    return None, skipped(
-        "key", "the token names no key (kid or jwk) and " + unavailable(f"the document with the keys of {issuer_id}", documents)
-    )
+    missing = unavailable(f"the document with the keys of {issuer_id}", documents)
+    return None, skipped("key", f"the token names no key (kid or jwk) and {missing}")
 
 
 def verify_vc_jwt(

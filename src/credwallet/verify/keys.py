@@ -29,8 +29,8 @@ from credwallet.verify.report import Check, failed, passed, skipped
 
 # Re-exported: callers resolve and convert keys through this one module.
 __all__ = [
-    "Documents",
     "NOT_FOUND",
+    "Documents",
     "KeyMaterialError",
     "PublicKey",
     "ResolvedMethod",

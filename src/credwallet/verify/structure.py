@@ -130,18 +130,15 @@ def ob2_extension_checks(assertion: Mapping[str, Any]) -> list[Check]:
     never fetches one (a schema is code-like input from a stranger), so such an extension is left unchecked
     and the credential is `unverified` rather than `valid` (the 1EdTech validator fetches and checks it)."""
     outer = _as_list(assertion.get("@context"))
-    checks = []
+    details: dict[str, None] = {}  # one line per distinct finding, in document order
     for key, node in _extension_nodes(assertion)[:_MAX_EXTENSION_ITEMS]:
         places = _declared_schemas([*_as_list(node.get("@context")), *outer])
         if places:
-            checks.append(
-                skipped(
-                    "structure",
-                    f"extension {key}: its extension schema (declared in {', '.join(dict.fromkeys(places))}) "
-                    "is not bundled with credwallet and is never fetched, so the extension is unchecked",
-                )
-            )
-    return checks
+            details[
+                f"extension {key}: its extension schema (declared in {', '.join(dict.fromkeys(places))}) "
+                "is not bundled with credwallet and is never fetched, so the extension is unchecked"
+            ] = None
+    return [skipped("structure", detail) for detail in details]
 
 
 def structure_check(document: Mapping[str, Any], *, ob2: bool, schema_errors: list[str]) -> Check:

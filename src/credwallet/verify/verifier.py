@@ -127,9 +127,7 @@ def _verify(
         legacy = "legacy Open Badges 1.x assertion: its structure is not checked (display only)"
         checks.append(skipped("structure", legacy, None))
     else:
-        checks += _guard(
-            "structure", lambda: [structure_check(document, ob2=is_ob2, schema_errors=schema_errors)]
-        )
+        checks += _guard("structure", lambda: [structure_check(document, ob2=is_ob2, schema_errors=schema_errors)])
         if is_ob2:
             checks += _guard("structure", lambda: ob2_extension_checks(document))
 
@@ -212,23 +210,7 @@ def verify_credential(
     are computed again. `list_reports`: one per run (same documents, same `now`), so each status list
     credential is verified once however many credentials point at it.
     """
-    if cached is not None:
-        fresh = _verify(
-            credential.document or {},
-            format=credential.format,
-            token=credential.token,
-            identities=identities,
-            now=now,
-            documents=did_documents,
-            schema_errors=list(credential.schema_errors),
-            credential=credential,
-            only_time_dependent=True,
-            list_reports=list_reports,
-        )
-        before = [c for c in cached if c.name in ("structure", "proof", "key")]
-        after = [c for c in cached if c.name == "recipient"]
-        return Report.from_checks(before + fresh.checks + after)
-    return _verify(
+    report = _verify(
         credential.document or {},
         format=credential.format,
         token=credential.token,
@@ -237,8 +219,14 @@ def verify_credential(
         documents=did_documents,
         schema_errors=list(credential.schema_errors),
         credential=credential,
+        only_time_dependent=cached is not None,
         list_reports=list_reports,
     )
+    if cached is None:
+        return report
+    before = [c for c in cached if c.name in ("structure", "proof", "key")]
+    after = [c for c in cached if c.name == "recipient"]
+    return Report.from_checks(before + report.checks + after)
 
 
 def verify_document(
@@ -257,9 +245,7 @@ def verify_document(
         payload = _token_payload(document_or_token)
         fmt = CredentialFormat.OB2_SIGNED if _looks_ob2(payload) else CredentialFormat.OB3_JWT
         if not payload:
-            return Report(
-                Status.INVALID, [failed("structure", "not a credential: an unreadable or refused token")]
-            )
+            return Report(Status.INVALID, [failed("structure", "not a credential: an unreadable or refused token")])
         return _verify(
             {},
             format=fmt,
@@ -286,6 +272,4 @@ def verify_document(
 def _looks_ob2(document: Mapping[str, Any]) -> bool:
     contexts = document.get("@context")
     values = contexts if isinstance(contexts, list) else [contexts]
-    return (
-        any(isinstance(c, str) and "openbadges" in c for c in values) and "credentialSubject" not in document
-    )
+    return any(isinstance(c, str) and "openbadges" in c for c in values) and "credentialSubject" not in document
