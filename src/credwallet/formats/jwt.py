@@ -25,6 +25,7 @@ class DecodedJws:
     signing_input: bytes
     signature: bytes
     token: str
+    payload_bytes: bytes = b""  # the decoded payload JSON text, for cheap textual checks
 
 
 def b64url_decode(segment: str) -> bytes:
@@ -64,4 +65,5 @@ def decode_compact_jws(token: str, *, source: str) -> DecodedJws:
         signing_input=f"{header_part}.{payload_part}".encode("ascii"),
         signature=signature,
         token=token,
+        payload_bytes=payload_bytes,
     )

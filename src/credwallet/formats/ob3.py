@@ -77,8 +77,10 @@ def parse_vc(
     original_bytes: bytes,
     source: str,
     token: str | None = None,
+    text: bytes | None = None,
 ) -> list[Credential]:
-    """Every credential in a VC / OB 3.0 / CLR / presentation document (`token`: it came as a JWT)."""
+    """Every credential in a VC / OB 3.0 / CLR / presentation document (`token`: it came as a JWT; `text`:
+    the JSON text the document was parsed from, when the caller has it)."""
     if not isinstance(document, dict):
         raise InputError(f"{source}: not a credential (expected a JSON object)")
     types = set(types_of(document))
@@ -100,7 +102,9 @@ def parse_vc(
     if "VerifiableCredential" not in types and "credentialSubject" not in document:
         kinds = ", ".join(sorted(types)) or "no type"
         raise NotACredentialError(f"{source}: not a credential ({kinds}; no credentialSubject)")
-    check = check_document(document, source=source, secured_by_jwt=token is not None)
+    if text is None and container is Container.JSON and token is None:
+        text = original_bytes
+    check = check_document(document, source=source, secured_by_jwt=token is not None, text=text)
     fmt = CredentialFormat.OB3_JWT if token is not None else CredentialFormat.OB3
     credential = credential_from_vc(
         document,
@@ -122,7 +126,9 @@ class DocumentCheck:
     single_object_proof: bool = False  # some `proof` is an object, not an array (schema check wraps it)
 
 
-def check_document(document: dict[str, Any], *, source: str, secured_by_jwt: bool) -> DocumentCheck:
+def check_document(
+    document: dict[str, Any], *, source: str, secured_by_jwt: bool, text: bytes | None = None
+) -> DocumentCheck:
     """Nesting, `@context[0]`, protected-term redefinition and unbundled contexts, in one walk.
 
     A JSON-LD credential with an unbundled context is refused: its proof cannot be checked offline and its
@@ -140,7 +146,7 @@ def check_document(document: dict[str, Any], *, source: str, secured_by_jwt: boo
             raise InputError(
                 f"{source}: @context holds a {type(item).__name__}; only URLs and objects are allowed"
             )
-    scan = _scan(document)
+    scan = _scan_top_level(document, text) or _scan(document)
     if scan.too_deep:
         raise InputError(f"{source}: credential nested too deeply (limit {MAX_JSON_DEPTH})")
     if scan.redefined:
@@ -161,6 +167,26 @@ class _Scan:
     contexts: list[Any] = field(default_factory=list)  # every @context value, at any depth
     redefined: list[str] = field(default_factory=list)  # protected terms defined by inline contexts
     single_object_proof: bool = False
+
+
+def _scan_top_level(document: dict[str, Any], text: bytes | None) -> _Scan | None:
+    """The scan's answer without walking the document, when its JSON text shows that the only `@context` and
+    the only `proof` are the top-level ones (no escapes that could spell a key differently); else None.
+
+    Most credentials are like that, and the walk is a measurable share of import time. The parser has already
+    enforced the depth limit.
+    """
+    if text is None or b"\\u" in text or text.count(b'"@context"') != 1:
+        return None
+    proofs = text.count(b'"proof"')
+    if proofs > 1 or (proofs == 1 and "proof" not in document):
+        return None
+    context = document.get("@context")
+    scan = _Scan(contexts=[context], single_object_proof=isinstance(document.get("proof"), dict))
+    for item in fields.as_list(context):
+        if isinstance(item, dict):
+            scan.redefined.extend(term for term in item if term in PROTECTED_TERMS)
+    return scan
 
 
 def _scan(document: dict[str, Any]) -> _Scan:

@@ -83,7 +83,12 @@ def parse_vc_jwt(
 
     view, info, notes = credential_view(decoded.header, decoded.payload, source=source)
     found = ob3.parse_vc(
-        view, container=container, original_bytes=original_bytes, source=source, token=decoded.token
+        view,
+        container=container,
+        original_bytes=original_bytes,
+        source=source,
+        token=decoded.token,
+        text=getattr(decoded, "payload_bytes", None) or None,  # the view's keys all come from this text
     )
     for credential in found:
         if credential.token == decoded.token:
