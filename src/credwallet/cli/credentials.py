@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from credwallet.cli import console
-from credwallet.cli.state import open_wallet
+from credwallet.cli.state import credentials_of, open_wallet
 
 if TYPE_CHECKING:
     from credwallet.model import Credential
@@ -87,7 +87,7 @@ def _skills_by_id(wallet: Any) -> dict[str, list[str]]:
     """Skill ids per credential for `list --json`."""
     from credwallet.skills.service import skills_by_credential
 
-    return skills_by_credential(wallet.credentials(), home=wallet.home)
+    return skills_by_credential(credentials_of(wallet), home=wallet.home)
 
 
 def show_command(

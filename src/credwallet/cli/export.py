@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from credwallet.cli import console
-from credwallet.cli.state import open_wallet
+from credwallet.cli.state import credentials_of, open_wallet
 
 app = typer.Typer(
     help="Export what the wallet holds: a résumé section, a LinkedIn link, or a backup.",
@@ -54,7 +54,7 @@ def resume(
     except ValueError:
         raise InputError(f"--since {since!r} is not a date (YYYY-MM-DD)") from None
     with open_wallet() as wallet:
-        credentials = wallet.credentials()
+        credentials = credentials_of(wallet)
         relevance, role_title = None, None
         if role or with_skills or group_by == "skill":
             relevance, role_title = resume_relevance(credentials, role, home=wallet.home)

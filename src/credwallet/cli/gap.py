@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from credwallet.cli import console
-from credwallet.cli.state import open_wallet
+from credwallet.cli.state import credentials_of, open_wallet
 
 STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
 
@@ -26,7 +26,7 @@ def gap_command(
 
     with open_wallet() as wallet:
         role_profile, result = role_gap(
-            wallet.credentials(), role, home=wallet.home, include_unverified=include_unverified
+            credentials_of(wallet), role, home=wallet.home, include_unverified=include_unverified
         )
     if as_json:
         document = result.to_jsonable()

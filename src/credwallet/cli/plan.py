@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from credwallet.cli import console
-from credwallet.cli.state import open_wallet
+from credwallet.cli.state import credentials_of, open_wallet
 
 catalog_app = typer.Typer(
     help="Learning offerings (courses, certificates, certifications) the planner draws on.",
@@ -90,7 +90,7 @@ def plan_command(
     )
     with open_wallet() as wallet:
         plan = plan_for_role(
-            wallet.credentials(),
+            credentials_of(wallet),
             role,
             home=wallet.home,
             catalogs=list(catalog or []),

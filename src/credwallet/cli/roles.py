@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from credwallet.cli import console
-from credwallet.cli.state import open_wallet
+from credwallet.cli.state import credentials_of, open_wallet
 
 app = typer.Typer(
     help="Job-role profiles: list, show, add your own, and rank them against your wallet.",
@@ -152,7 +152,7 @@ def match(
     from credwallet.skills.service import rank_roles
 
     with open_wallet() as wallet:
-        matches = rank_roles(wallet.credentials(), home=wallet.home, include_unverified=include_unverified)
+        matches = rank_roles(credentials_of(wallet), home=wallet.home, include_unverified=include_unverified)
     if as_json:
         console.print_json([m.to_jsonable() for m in matches])
         return

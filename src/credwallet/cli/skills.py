@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from credwallet.cli import console
-from credwallet.cli.state import open_wallet
+from credwallet.cli.state import credentials_of, open_wallet
 
 LEVEL_NAMES = {1: "aware", 2: "basic", 3: "intermediate", 4: "advanced", 5: "expert"}
 
@@ -46,7 +46,7 @@ def skills_command(
                 )
             return
         held, left_out = held_skills(
-            wallet.credentials(), home=wallet.home, include_unverified=include_unverified
+            credentials_of(wallet), home=wallet.home, include_unverified=include_unverified
         )
     if as_json:
         console.print_json([item.to_jsonable() for item in held])

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from credwallet.model import Credential
     from credwallet.store.wallet import Wallet
 
 
@@ -24,3 +25,10 @@ def open_wallet() -> Wallet:
     from credwallet.store.wallet import Wallet
 
     return Wallet.open(OPTIONS.wallet_path)
+
+
+def credentials_of(wallet: Wallet) -> list[Credential]:
+    """Every credential, with skill claims from the store so skills are not extracted on every command."""
+    from credwallet.skills.service import credentials_with_skills
+
+    return credentials_with_skills(wallet)

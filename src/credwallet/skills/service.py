@@ -17,12 +17,41 @@ if TYPE_CHECKING:
     from credwallet.roles import Role
     from credwallet.skills.model import HeldSkill
     from credwallet.skills.vocabulary import Vocabulary
+    from credwallet.store.wallet import Wallet
 
 
 def vocabulary_for(home: Path) -> Vocabulary:
     from credwallet.skills.vocabulary import load_vocabulary
 
     return load_vocabulary(home)
+
+
+def credentials_with_skills(wallet: Wallet) -> list[Credential]:
+    """The wallet's credentials, with their skill claims taken from the store when this vocabulary has seen
+    them before (and stored now when not), so repeated commands do not extract again."""
+    import json
+
+    from credwallet.skills.extract import extract_skills, prime_cache
+    from credwallet.skills.model import SkillClaim
+
+    credentials = wallet.credentials()
+    vocabulary = vocabulary_for(wallet.home)
+    stored = wallet.skill_claims(vocabulary.fingerprint)
+    fresh: list[tuple[str, str, str]] = []
+    for credential in credentials:
+        if credential.content_hash is None:
+            continue
+        raw = stored.get(credential.content_hash)
+        if raw is not None:
+            claims = [SkillClaim.from_jsonable(item, credential.wallet_id) for item in json.loads(raw)]
+            prime_cache(credential, vocabulary, claims)
+        else:
+            extracted = extract_skills(credential, vocabulary)
+            document = json.dumps([claim.to_jsonable() for claim in extracted])
+            fresh.append((credential.content_hash, vocabulary.fingerprint, document))
+    if fresh:
+        wallet.save_skill_claims(fresh)
+    return credentials
 
 
 def skills_by_credential(credentials: list[Credential], *, home: Path) -> dict[str, list[str]]:

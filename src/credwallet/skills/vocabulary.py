@@ -7,6 +7,7 @@ process; a learner's additions in `<wallet home>/skills.yaml` are layered on top
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -318,7 +319,9 @@ class Vocabulary:
                 onet_elements=existing.onet_elements + user_skill.onet_elements,
                 user_defined=True,
             )
-        fingerprint = self.fingerprint + ":user" + str(hash(tuple(sorted(str(s) for s in user_skills))))
+        # Stable across processes (unlike hash()): persisted skill claims are keyed by it.
+        digest = hashlib.sha256("\n".join(sorted(repr(s) for s in user_skills)).encode("utf-8")).hexdigest()
+        fingerprint = f"{self.fingerprint}:user:{digest[:16]}"
         return Vocabulary(merged, dict(self.commodity_owner), fingerprint=fingerprint)
 
 
@@ -348,6 +351,7 @@ def bundled_vocabulary_document() -> dict[str, Any]:
     """The bundled vocabulary file as parsed JSON (sources, attribution, stats, skills)."""
     text = (resources.files("credwallet") / "data" / "skills" / "vocabulary.json").read_text("utf-8")
     document: dict[str, Any] = json.loads(text)
+    document["_sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return document
 
 
@@ -357,7 +361,7 @@ def load_bundled_vocabulary() -> Vocabulary:
     document = bundled_vocabulary_document()
     skills = SkillTable({entry["id"]: entry for entry in document["skills"]})
     commodity_owner = dict(document.get("commodities") or {})
-    fingerprint = f"bundled:{document.get('version')}:{document.get('stats', {}).get('skills')}"
+    fingerprint = f"bundled:{document.get('version')}:{document['_sha256'][:16]}"
     prebuilt = document.get("indexes")
     return Vocabulary(skills, commodity_owner, fingerprint=fingerprint, prebuilt=prebuilt)
 

@@ -149,3 +149,20 @@ def m003_document_cache(db: sqlite3.Connection) -> None:
         )
         """
     )
+
+
+@migration
+def m004_skill_claims(db: sqlite3.Connection) -> None:
+    """Skills extracted from each credential, per vocabulary version, so `gap`, `skills` and `list --json`
+    do not extract again on every run; a credential's rows go with it."""
+    _run(
+        db,
+        """
+        CREATE TABLE skill_claims (
+            content_hash TEXT NOT NULL REFERENCES credentials(content_hash) ON DELETE CASCADE,
+            vocabulary TEXT NOT NULL,
+            claims TEXT NOT NULL,
+            PRIMARY KEY (content_hash, vocabulary)
+        )
+        """,
+    )

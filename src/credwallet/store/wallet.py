@@ -346,6 +346,22 @@ class Wallet:
             raise
         self._db.execute("COMMIT")
 
+    # -- derived data -------------------------------------------------------------------------------
+
+    def skill_claims(self, vocabulary: str) -> dict[str, str]:
+        """Stored skill claims (JSON) by content hash, for one vocabulary fingerprint."""
+        rows = self._db.execute("SELECT content_hash, claims FROM skill_claims WHERE vocabulary = ?", (vocabulary,))
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def save_skill_claims(self, rows: list[tuple[str, str, str]]) -> None:
+        """(content hash, vocabulary fingerprint, claims JSON) rows; an existing row is replaced."""
+        with self._write():
+            self._db.executemany(
+                "INSERT INTO skill_claims (content_hash, vocabulary, claims) VALUES (?, ?, ?) "
+                "ON CONFLICT(content_hash, vocabulary) DO UPDATE SET claims = excluded.claims",
+                rows,
+            )
+
     # -- backup -------------------------------------------------------------------------------------
 
     def raw_rows(self, columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
