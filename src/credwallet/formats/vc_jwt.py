@@ -22,7 +22,8 @@ VC_JOSE_TYPES = frozenset(
     {"vc+ld+json+jwt", "vc+jwt", "vc+ld+jwt", "vp+ld+json+jwt", "vp+jwt", "vp+ld+jwt", "vc+ld+json", "vc"}
 )
 # Registered JWT claims: not credential properties, so they are left out of a VC-JOSE-COSE document view.
-_REGISTERED_CLAIMS = ("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "cnf", "nonce")
+# JWT registered claims (RFC 7519 §4.1): beside the credential in a VC-JOSE-COSE payload, not part of it.
+REGISTERED_CLAIMS = ("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "cnf", "nonce")
 # Timestamps beyond year 9999 cannot be shown as ISO dates and are never legitimate.
 _MAX_TIMESTAMP = 253_402_300_799
 
@@ -92,6 +93,10 @@ def parse_vc_jwt(
     )
     for credential in found:
         if credential.token == decoded.token:
+            if info.style == "vc-jwt-1.1":
+                # The fields above come from the view with the JWT claims merged in; the document stays the
+                # vc claim exactly as signed, which is what `verify` compares with the token.
+                credential.document = dict(decoded.payload["vc"])
             credential.extension["jwt"] = {name: getattr(info, name) for name in _INFO_FIELDS}
             credential.extension["notes"] = [*credential.extension.get("notes", []), *notes]
     return found
@@ -119,7 +124,7 @@ def credential_view(
         _fill(view, "id", fields.text(payload.get("jti")), notes)
         _fill(view, "holder", fields.text(payload.get("iss")), notes)
     elif "@context" in payload and types_of(payload):
-        view = {key: value for key, value in payload.items() if key not in _REGISTERED_CLAIMS}
+        view = {key: value for key, value in payload.items() if key not in REGISTERED_CLAIMS}
     else:
         raise InputError(f"{source}: the JWT holds no verifiable credential (no vc claim and no @context)")
     return view, info, notes

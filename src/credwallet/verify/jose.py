@@ -117,9 +117,7 @@ def signature_valid(token: Token, key: PublicKey) -> str | None:
     """None when `key` verifies the token; otherwise why not. The header's alg must be one the key allows."""
     alg = str(token.header["alg"])
     if alg not in key.algorithms:
-        return (
-            f"the header says {alg} but the key is {key.kind} (allowed: {', '.join(sorted(key.algorithms))})"
-        )
+        return f"the header says {alg} but the key is {key.kind} (allowed: {', '.join(sorted(key.algorithms))})"
     from joserfc import jws
     from joserfc.errors import BadSignatureError, JoseError, SecurityWarning
 
@@ -192,10 +190,7 @@ def _jwk_binding(issuer_id: str | None, key: PublicKey, documents: Documents | N
         return failed("key", f"key not controlled by issuer: the header jwk is not {issuer_id}")
     if issuer_id.startswith("did:jwk:"):
         try:
-            same = (
-                from_jwk(json.loads(b64url_decode(issuer_id[8:].partition("#")[0]))).thumbprint
-                == key.thumbprint
-            )
+            same = from_jwk(json.loads(b64url_decode(issuer_id[8:].partition("#")[0]))).thumbprint == key.thumbprint
         except (KeyMaterialError, ValueError) as error:
             return failed("key", f"issuer {issuer_id} is not a valid did:jwk ({error})")
         return (
@@ -207,9 +202,7 @@ def _jwk_binding(issuer_id: str | None, key: PublicKey, documents: Documents | N
     if authorized:
         return passed("key", "the issuer's document lists the header jwk under assertionMethod")
     if authorized is False:
-        return failed(
-            "key", "key not controlled by issuer: the issuer's document does not list the header jwk"
-        )
+        return failed("key", "key not controlled by issuer: the issuer's document does not list the header jwk")
     if issuer_id.startswith(("did:web:", "https://", "http://")):
         why = "run with --online" if documents is None else f"the issuer's document {NOT_FOUND}"
         return skipped(
@@ -220,9 +213,7 @@ def _jwk_binding(issuer_id: str | None, key: PublicKey, documents: Documents | N
     return failed("key", f"key not controlled by issuer: nothing binds the header jwk to {issuer_id}")
 
 
-def _find_key(
-    token: Token, issuer_id: str | None, documents: Documents | None
-) -> tuple[PublicKey | None, Check]:
+def _find_key(token: Token, issuer_id: str | None, documents: Documents | None) -> tuple[PublicKey | None, Check]:
     """The key to check the token with and the `key` check that says whose it is."""
     header = token.header
     header_key = from_jwk(header["jwk"]) if "jwk" in header else None
@@ -240,9 +231,7 @@ def _find_key(
             binding = verify_binding(issuer_id, resolved, documents)
             if binding.status.value == "failed":
                 return None, binding
-            return None, skipped(
-                "key", resolved.problem or resolved.online or f"cannot resolve kid {kid!r}"
-            )
+            return None, skipped("key", resolved.problem or resolved.online or f"cannot resolve kid {kid!r}")
     if header_key is not None:
         return header_key, _jwk_binding(issuer_id, header_key, documents)
     if issuer_id and issuer_id.startswith("did:key:"):
@@ -270,9 +259,7 @@ def verify_vc_jwt(
     try:
         vc = token.payload.get("vc", token.payload)
         if not isinstance(vc, Mapping):
-            return failed("proof", "the vc claim is not a credential object"), skipped(
-                "key", "not checked", None
-            )
+            return failed("proof", "the vc claim is not a credential object"), skipped("key", "not checked", None)
         issuer_id = _issuer_id(vc)
         try:
             key, key_check = _find_key(token, issuer_id, documents)
@@ -286,10 +273,17 @@ def verify_vc_jwt(
         if problem:
             return failed("proof", problem), key_check
         mismatches = claim_mismatches(token.payload, vc)
-        if document and dict(document) != dict(vc) and dict(document) != token.payload:
+        if document and dict(document) not in (dict(vc), token.payload, _without_registered_claims(token.payload)):
             mismatches.append("the stored credential differs from the one inside the signed token")
         if mismatches:
             return failed("proof", "signature valid but " + "; ".join(mismatches)), key_check
         return passed("proof", f"{token.header['alg']} signature valid (key {key.label})"), key_check
     except Exception as error:  # a library broke: one line, never a traceback
         return errored("proof", error), skipped("key", "not checked", None)
+
+
+def _without_registered_claims(payload: Mapping[str, Any]) -> dict[str, Any]:
+    """A VC-JOSE-COSE payload as the credential it secures (what the importer stores as the document)."""
+    from credwallet.formats.vc_jwt import REGISTERED_CLAIMS
+
+    return {key: value for key, value in payload.items() if key not in REGISTERED_CLAIMS}
