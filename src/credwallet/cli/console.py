@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -110,3 +112,22 @@ def clean_plain(text: object) -> str:
     """Like `clean` but without markup escaping, for cells printed as rich Text (never parsed as markup)."""
     value = "" if text is None else str(text)
     return " ".join(_UNSAFE.sub("", value).split())
+
+
+STATUS_STYLE = {"valid": "green", "invalid": "red", "expired": "yellow", "revoked": "red", "unverified": "dim"}
+
+
+@contextmanager
+def progress_bar(label: str, *, enabled: bool = True) -> Iterator[Callable[[int, int], None]]:
+    """A transient bar on stderr when it is a terminal (and `enabled`); yields `update(done, total)`.
+
+    Piped or disabled, the update does nothing, so callers need no second code path.
+    """
+    if not (enabled and err().is_terminal):
+        yield lambda done, total: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), console=err(), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)

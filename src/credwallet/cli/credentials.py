@@ -13,22 +13,10 @@ from credwallet.cli.state import credentials_of, open_wallet
 if TYPE_CHECKING:
     from credwallet.model import Credential
 
-STATUS_STYLE = {
-    "valid": "green",
-    "invalid": "red",
-    "expired": "yellow",
-    "revoked": "red",
-    "unverified": "dim",
-}
-
 
 def list_command(
-    issuer: Annotated[
-        str | None, typer.Option(help="Only credentials whose issuer name or id contains this.")
-    ] = None,
-    search: Annotated[
-        str | None, typer.Option(help="Only credentials mentioning this text anywhere.")
-    ] = None,
+    issuer: Annotated[str | None, typer.Option(help="Only credentials whose issuer name or id contains this.")] = None,
+    search: Annotated[str | None, typer.Option(help="Only credentials mentioning this text anywhere.")] = None,
     sort: Annotated[str, typer.Option(help="issued | name | issuer | expires | imported")] = "issued",
     clr: Annotated[str | None, typer.Option("--clr", help="Only the credentials inside this CLR.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print every matching credential as JSON.")] = False,
@@ -78,7 +66,7 @@ def list_command(
             for r in rows
         ],
         flexible=(1, 2),
-        styles=[{6: STATUS_STYLE.get(r.status, "")} for r in rows],
+        styles=[{6: console.STATUS_STYLE.get(r.status, "")} for r in rows],
     )
     out.print(f"{len(rows)} credential{'s' if len(rows) != 1 else ''}")
 
@@ -136,7 +124,7 @@ def _render_credential(credential: Credential, *, reveal: bool, children: list[A
     out = console.out()
     clean = console.clean
     status = credential.status.value
-    style = STATUS_STYLE.get(status, "")
+    style = console.STATUS_STYLE.get(status, "")
     out.print(f"[bold]{clean(credential.name)}[/bold]  [{style}]{status}[/{style}]")
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="bold")
@@ -182,31 +170,20 @@ def _render_credential(credential: Credential, *, reveal: bool, children: list[A
         for column in ("name", "framework", "code", "url"):
             table.add_column(column, overflow="fold")
         for a in credential.alignments:
-            table.add_row(
-                clean(a.target_name), clean(a.target_framework), clean(a.target_code), clean(a.target_url)
-            )
+            table.add_row(clean(a.target_name), clean(a.target_framework), clean(a.target_code), clean(a.target_url))
         out.print(table)
     for label, items in (
         (
             "evidence",
-            [
-                " — ".join(p for p in (e.name, e.narrative or e.description, e.id) if p)
-                for e in credential.evidence
-            ],
+            [" — ".join(p for p in (e.name, e.narrative or e.description, e.id) if p) for e in credential.evidence],
         ),
         (
             "results",
-            [
-                " ".join(p for p in (r.type, r.value, r.achieved_level, r.description) if p)
-                for r in credential.results
-            ],
+            [" ".join(p for p in (r.type, r.value, r.achieved_level, r.description) if p) for r in credential.results],
         ),
         (
             "endorsements",
-            [
-                f"{e.issuer_name or e.issuer_id} ({e.target}): {e.comment or ''}"
-                for e in credential.endorsements
-            ],
+            [f"{e.issuer_name or e.issuer_id} ({e.target}): {e.comment or ''}" for e in credential.endorsements],
         ),
         ("structure problems", credential.schema_errors),
         ("contains", [f"{c.id}  {c.name}" for c in children]),
@@ -218,9 +195,7 @@ def _render_credential(credential: Credential, *, reveal: bool, children: list[A
     if credential.verification:
         out.print("[bold]latest verification[/bold]")
         for check in credential.verification.get("checks", []):
-            out.print(
-                f"  {clean(check.get('status'))}: {clean(check.get('name'))} — {clean(check.get('detail'))}"
-            )
+            out.print(f"  {clean(check.get('status'))}: {clean(check.get('name'))} — {clean(check.get('detail'))}")
 
 
 def remove_command(

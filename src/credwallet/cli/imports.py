@@ -36,32 +36,16 @@ def import_command(
         raise InputError("name at least one file or folder to import (or - for stdin, or --backup FILE)")
 
     with open_wallet() as wallet:
-        show_progress = not as_json and console.err().is_terminal
-        if show_progress:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-            with Progress(
-                TextColumn("importing"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                console=console.err(),
-                transient=True,
-            ) as progress:
-                task = progress.add_task("import", total=None)
-
-                def advance(done: int, total: int, _name: str) -> None:
-                    progress.update(task, completed=done, total=total)
-
-                report = import_paths(wallet, paths, stdin=sys.stdin.buffer, on_progress=advance)
-        else:
-            report = import_paths(wallet, paths, stdin=sys.stdin.buffer)
+        with console.progress_bar("importing", enabled=not as_json) as update:
+            report = import_paths(
+                wallet, paths, stdin=sys.stdin.buffer, on_progress=lambda done, total, _name: update(done, total)
+            )
         statuses: dict[str, str] = {}
         if report.imported and not no_verify:
             from credwallet.verification import verify_wallet
 
             statuses = {
-                str(r.credential.wallet_id): r.report.status.value
-                for r in verify_wallet(wallet, report.imported)
+                str(r.credential.wallet_id): r.report.status.value for r in verify_wallet(wallet, report.imported)
             }
 
     if as_json:
@@ -74,17 +58,13 @@ def import_command(
                 continue
             for wallet_id in result.imported:
                 status = statuses.get(wallet_id, "unverified")
-                out.print(
-                    f"[green]+[/green] {wallet_id}  {status:10}  {console.clean(result.names.get(wallet_id))}"
-                )
+                out.print(f"[green]+[/green] {wallet_id}  {status:10}  {console.clean(result.names.get(wallet_id))}")
             for wallet_id in result.duplicates:
                 name = console.clean(result.names.get(wallet_id))
                 out.print(f"[dim]= {wallet_id}  {name}: already in the wallet[/dim]")
         summary = f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, errors {len(report.errors)}"
         if report.skipped:
-            summary += (
-                f", skipped {len(report.skipped)} non-credential documents (issuer profiles, keys, ...)"
-            )
+            summary += f", skipped {len(report.skipped)} non-credential documents (issuer profiles, keys, ...)"
         out.print(summary)
     if report.errors:
         raise typer.Exit(int(ExitCode.PROBLEM))

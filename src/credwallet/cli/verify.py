@@ -15,13 +15,6 @@ from credwallet.errors import ExitCode
 if TYPE_CHECKING:
     from credwallet.verification import Verified
 
-STATUS_STYLE = {
-    "valid": "green",
-    "invalid": "red",
-    "expired": "yellow",
-    "revoked": "red",
-    "unverified": "dim",
-}
 CHECK_STYLE = {"passed": "green", "failed": "red", "skipped": "dim", "error": "magenta"}
 
 
@@ -145,26 +138,10 @@ def _verify_in_wallet(
             return verify_wallet(wallet, resolved_ids, fetcher=fetcher)
         resolved = None if ids is None else [wallet.resolve_id(i) for i in ids]
         total = wallet.count() if resolved is None else len(resolved)
-        if total > 20 and console.err().is_terminal:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-            with Progress(
-                TextColumn("verifying"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                console=console.err(),
-                transient=True,
-            ) as progress:
-                task = progress.add_task("verify", total=total)
-                return verify_wallet(
-                    wallet,
-                    resolved,
-                    documents=documents,
-                    use_cache=use_cache,
-                    workers=workers,
-                    on_progress=lambda done, all_count: progress.update(task, completed=done, total=all_count),
-                )
-        return verify_wallet(wallet, resolved, documents=documents, use_cache=use_cache, workers=workers)
+        with console.progress_bar("verifying", enabled=total > 20) as update:
+            return verify_wallet(
+                wallet, resolved, documents=documents, use_cache=use_cache, workers=workers, on_progress=update
+            )
 
 
 def _verify_files(
@@ -201,7 +178,7 @@ def _render(results: list[Verified]) -> None:
     clean = console.clean
     for result in results:
         status = result.report.status.value
-        style = STATUS_STYLE.get(status, "")
+        style = console.STATUS_STYLE.get(status, "")
         label = result.credential.wallet_id or result.credential.source or "file"
         out.print(f"[{style}]{status:10}[/{style}] {clean(label)}  [bold]{clean(result.credential.name)}[/bold]")
         for check in result.report.checks:
