@@ -199,13 +199,24 @@ class Credential:
     schema_errors: list[str] = field(default_factory=list)
 
     def normalized_json(self) -> tuple[str, str]:
-        """The normalized credential without wallet fields as canonical JSON, and its sha256 (the dedup key)."""
-        normalized = {name: getattr(self, name) for name in _normalized_field_names()}
-        # The C encoder walks the (large) issued document itself; `_json_default` only sees our own types.
+        """The normalized credential as stored (JSON) and its sha256 over the normalized fields and the issued
+        document: the deduplication key.
+
+        Wallet fields never take part. A JSON file's document is its original bytes, so it is not stored a
+        second time (the store parses it back); a token stored as the original bytes is not repeated either.
+        """
+        normalized = {name: getattr(self, name) for name in _normalized_field_names() if name != "document"}
+        if self.container is Container.JWS:
+            del normalized["token"]
+        # The C encoder does the walking; `_json_default` only sees our own types (dates, enums, dataclasses).
         canonical = json.dumps(
             normalized, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
         )
-        return canonical, hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        document = json.dumps(self.document, separators=(",", ":"), ensure_ascii=False)
+        digest = hashlib.sha256(f"{canonical}\n{document}".encode()).hexdigest()
+        if self.container is Container.JSON:
+            return canonical, digest
+        return f'{canonical[:-1]},"document":{document}}}', digest
 
     def is_expired(self, now: datetime) -> bool:
         return self.expires_on is not None and self.expires_on <= now

@@ -211,3 +211,28 @@ def test_parallel_import_matches_sequential(tmp_path: Path, wallet_home: Path) -
     assert got.to_jsonable() == expected.to_jsonable()
     assert seen == list(range(1, count + 1))
     assert len(got.errors) == 1 and len(got.duplicates) == 1
+
+
+def test_jws_token_is_stored_once_and_restored(wallet_home: Path) -> None:
+    import base64
+
+    def b64(document: object) -> str:
+        return base64.urlsafe_b64encode(json.dumps(document).encode()).rstrip(b"=").decode()
+
+    token = f"{b64({'alg': 'RS256'})}.{b64(json.loads(assertion_bytes()))}.c2ln"
+    with _open(wallet_home) as wallet:
+        [wallet_id] = wallet.add(parse_bytes(token.encode(), source="a.jws")).imported
+        normalized = wallet._db.execute("SELECT normalized FROM credentials WHERE id = ?", (wallet_id,)).fetchone()[0]
+        assert token not in normalized  # kept once, as the original bytes
+        assert wallet.get(wallet_id).token == token
+
+
+def test_json_document_is_stored_once_and_read_back(wallet_home: Path) -> None:
+    data = b"\xef\xbb\xbf" + assertion_bytes()  # a byte-order mark, as some editors write
+    with _open(wallet_home) as wallet:
+        [wallet_id] = wallet.add(parse_bytes(data, source="a.json")).imported
+        normalized = wallet._db.execute("SELECT normalized FROM credentials WHERE id = ?", (wallet_id,)).fetchone()[0]
+        assert '"document"' not in normalized
+        [listed] = wallet.credentials()
+        assert listed.document == json.loads(assertion_bytes()) and listed.original_bytes == b""
+        assert wallet.get(wallet_id).original_bytes == data

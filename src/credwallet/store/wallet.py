@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from credwallet.errors import InputError, NotFoundError, StoreError
-from credwallet.model import Credential, Profile, Status, credential_from_jsonable, identity_kind
+from credwallet.model import Container, Credential, Profile, Status, credential_from_jsonable, identity_kind
 from credwallet.paths import DB_FILENAME, wallet_home
 from credwallet.store.connection import connect
 from credwallet.store.rows import INSERT_NEW_SQL, PreparedCredential, iso_time, now_utc, prepare
@@ -244,7 +244,8 @@ class Wallet:
         return self._load("", [], with_original=with_original)
 
     def _load(self, where: str, params: list[Any], *, with_original: bool) -> list[Credential]:
-        original = "original" if with_original else "NULL"
+        # A JSON file's issued document is not stored twice: it is read back from the original bytes.
+        original = "original" if with_original else "CASE WHEN container = 'json' THEN original END"
         rows = self._db.execute(
             "SELECT id, normalized, content_hash, status, verification, verified_at, notes, user_tags, "
             f"imported_at, source, parent_id, schema_errors, container, {original} FROM credentials {where} "
@@ -254,6 +255,8 @@ class Wallet:
         result = []
         for row in rows:
             data = json.loads(row[1])
+            if "document" not in data and row[13] is not None:
+                data["document"] = json.loads(bytes(row[13]).decode("utf-8-sig"))
             data.update(
                 wallet_id=row[0],
                 content_hash=row[2],
@@ -269,7 +272,9 @@ class Wallet:
                 container=row[12],
             )
             credential = credential_from_jsonable(data)
-            credential.original_bytes = bytes(row[13]) if row[13] is not None else b""
+            credential.original_bytes = bytes(row[13]) if row[13] is not None and with_original else b""
+            if credential.token is None and credential.container is Container.JWS and credential.original_bytes:
+                credential.token = credential.original_bytes.decode("ascii", "replace").strip()
             result.append(credential)
         return result
 
