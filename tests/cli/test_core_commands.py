@@ -154,3 +154,14 @@ def test_export_split_writes_one_safe_file_per_credential(cli: Cli, tmp_path: Pa
     assert not (tmp_path / "etc").exists()
     again = cli("export", "resume", "--include-unverified", "--split", str(out), "--format", "md")
     assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_list_shows_clr_credentials_under_their_clr(cli: Cli) -> None:
+    from tests.conftest import SAMPLE_DATA
+
+    clr = SAMPLE_DATA / "ob3" / "riverton-business-analytics-record.clr.json"
+    cli("import", str(clr), str(SAMPLE_DATA / "ob3" / "r-for-data-analysis.json"))
+    lines = [line for line in cli("list").stdout.splitlines()[1:-1] if line.strip()]
+    record = next(i for i, line in enumerate(lines) if "Academic Record" in line)
+    assert all("↳" in line for line in lines[record + 1 : record + 4])
+    assert len(lines) == 5

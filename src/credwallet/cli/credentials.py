@@ -50,6 +50,7 @@ def list_command(
         else:
             out.print("No credentials yet. Import some with: credwallet import FILE|FOLDER")
         return
+    rows = _children_under_parents(rows)
     plain = console.clean_plain
     console.print_columns(
         ["id", "name", "issuer", "issued", "expires", "format", "status"],
@@ -69,6 +70,16 @@ def list_command(
         styles=[{6: console.STATUS_STYLE.get(r.status, "")} for r in rows],
     )
     out.print(f"{len(rows)} credential{'s' if len(rows) != 1 else ''}")
+
+
+def _children_under_parents(rows: list[Any]) -> list[Any]:
+    """For reading: each CLR's credentials right after it (in their own order); the rest as sorted."""
+    listed = {r.id for r in rows}
+    children: dict[str, list[Any]] = {}
+    for row in rows:
+        if row.parent_id in listed:
+            children.setdefault(row.parent_id, []).append(row)
+    return [item for row in rows if row.parent_id not in listed for item in (row, *children.get(row.id, []))]
 
 
 def _skills_by_id(wallet: Any) -> dict[str, list[str]]:
