@@ -202,8 +202,8 @@ class Credential:
         """The normalized credential as stored (JSON) and its sha256 over the normalized fields and the issued
         document: the deduplication key.
 
-        Wallet fields never take part. A JSON file's document is its original bytes, so it is not stored a
-        second time (the store parses it back); a token stored as the original bytes is not repeated either.
+        Wallet fields never take part. A JSON file's document is its original bytes, and a token file's
+        document is inside the token, so neither is stored a second time (the store reads them back).
         """
         normalized = {name: getattr(self, name) for name in _normalized_field_names() if name != "document"}
         if self.container is Container.JWS:
@@ -212,6 +212,8 @@ class Credential:
         canonical = json.dumps(
             normalized, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
         )
+        if self.container is Container.JWS and self.token:  # the token carries (and signs) the document
+            return canonical, hashlib.sha256(f"{canonical}\n{self.token}".encode()).hexdigest()
         document = json.dumps(self.document, separators=(",", ":"), ensure_ascii=False)
         digest = hashlib.sha256(f"{canonical}\n{document}".encode()).hexdigest()
         if self.container is Container.JSON:

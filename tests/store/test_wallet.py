@@ -236,3 +236,31 @@ def test_json_document_is_stored_once_and_read_back(wallet_home: Path) -> None:
         [listed] = wallet.credentials()
         assert listed.document == json.loads(assertion_bytes()) and listed.original_bytes == b""
         assert wallet.get(wallet_id).original_bytes == data
+
+
+def test_documents_read_back_from_originals_equal_what_was_parsed(wallet_home: Path) -> None:
+    """JSON and token files store their document once; reading it back must give exactly what was parsed."""
+    from tests.conftest import EXTERNAL, SAMPLE_DATA
+
+    files = sorted(p for p in SAMPLE_DATA.rglob("*") if p.suffix in (".json", ".jwt", ".jws", ".png", ".svg"))
+    if EXTERNAL.is_dir():
+        files += sorted(p for p in EXTERNAL.rglob("*") if p.suffix in (".json", ".jwt", ".jws"))
+    checked = 0
+    with _open(wallet_home) as wallet:
+        for path in files:
+            try:
+                parsed = parse_bytes(path.read_bytes(), source=str(path))
+            except InputError:
+                continue
+            outcome = wallet.add(parsed)
+            for wallet_id, credential in zip(outcome.ids, parsed, strict=True):
+                if wallet_id not in outcome.imported:
+                    continue
+                stored = wallet.get(wallet_id)
+                assert stored.document == credential.document, path
+                assert stored.token == credential.token, path
+                checked += 1
+        listed = {c.wallet_id: c for c in wallet.credentials()}
+        for wallet_id, credential in listed.items():
+            assert credential.document == wallet.get(wallet_id).document
+    assert checked > 20

@@ -69,3 +69,18 @@ def decode_compact_jws(token: str, *, source: str) -> DecodedJws:
         token=token,
         payload_bytes=payload_bytes,
     )
+
+
+def document_in_token(token: str, *, credential_format: str) -> dict[str, Any]:
+    """The credential document a stored token carries, as the importer keeps it: an OB 2.0 signed assertion's
+    payload, a VC-JWT's `vc` claim, or a VC-JOSE-COSE payload without the JWT registered claims."""
+    payload = decode_compact_jws(token, source="wallet").payload
+    if not isinstance(payload, dict):
+        return {}
+    if credential_format == "ob2-jws":
+        return payload
+    if isinstance(payload.get("vc"), dict):
+        return dict(payload["vc"])
+    from credwallet.formats.vc_jwt import REGISTERED_CLAIMS
+
+    return {key: value for key, value in payload.items() if key not in REGISTERED_CLAIMS}

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from credwallet.errors import InputError, NotFoundError, StoreError
-from credwallet.model import Container, Credential, Profile, Status, credential_from_jsonable, identity_kind
+from credwallet.model import Credential, Profile, Status, credential_from_jsonable, identity_kind
 from credwallet.paths import DB_FILENAME, wallet_home
 from credwallet.store.connection import connect
 from credwallet.store.rows import INSERT_NEW_SQL, PreparedCredential, iso_time, now_utc, prepare
@@ -244,8 +244,8 @@ class Wallet:
         return self._load("", [], with_original=with_original)
 
     def _load(self, where: str, params: list[Any], *, with_original: bool) -> list[Credential]:
-        # A JSON file's issued document is not stored twice: it is read back from the original bytes.
-        original = "original" if with_original else "CASE WHEN container = 'json' THEN original END"
+        # A JSON or token file's issued document is not stored twice: it is read back from the original bytes.
+        original = "original" if with_original else "CASE WHEN container IN ('json', 'jws') THEN original END"
         rows = self._db.execute(
             "SELECT id, normalized, content_hash, status, verification, verified_at, notes, user_tags, "
             f"imported_at, source, parent_id, schema_errors, container, {original} FROM credentials {where} "
@@ -256,7 +256,7 @@ class Wallet:
         for row in rows:
             data = json.loads(row[1])
             if "document" not in data and row[13] is not None:
-                data["document"] = json.loads(bytes(row[13]).decode("utf-8-sig"))
+                data["document"] = _document_from_original(bytes(row[13]), row[12], data)
             data.update(
                 wallet_id=row[0],
                 content_hash=row[2],
@@ -273,8 +273,6 @@ class Wallet:
             )
             credential = credential_from_jsonable(data)
             credential.original_bytes = bytes(row[13]) if row[13] is not None and with_original else b""
-            if credential.token is None and credential.container is Container.JWS and credential.original_bytes:
-                credential.token = credential.original_bytes.decode("ascii", "replace").strip()
             result.append(credential)
         return result
 
@@ -450,3 +448,15 @@ class Wallet:
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _document_from_original(original: bytes, container: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The issued document of a credential whose original bytes are its JSON text or its token."""
+    if container == "jws":
+        from credwallet.formats.jwt import document_in_token
+
+        token = original.decode("ascii", "replace").strip()
+        data.setdefault("token", token)
+        return document_in_token(token, credential_format=str(data.get("format")))
+    document: dict[str, Any] = json.loads(original.decode("utf-8-sig"))
+    return document
