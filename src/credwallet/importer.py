@@ -29,6 +29,11 @@ PARALLEL_IMPORT_THRESHOLD = 200
 ProgressCallback = Callable[[int, int, str], None]
 
 
+def is_url(name: str) -> bool:
+    """An input to fetch (online import) rather than a file to read."""
+    return name.lower().startswith(("http://", "https://"))
+
+
 @dataclass(slots=True)
 class FileResult:
     """What happened to one input file."""
@@ -73,7 +78,7 @@ class ImportReport:
 def expand_inputs(inputs: list[str]) -> Iterator[tuple[str, bool]]:
     """(input, found by walking a folder): files named directly, and badge-looking files in folders."""
     for item in inputs:
-        if item == STDIN_NAME or item.lower().startswith(("http://", "https://")):
+        if item == STDIN_NAME or is_url(item):
             yield item, False
             continue
         path = Path(item)
@@ -99,7 +104,7 @@ def _credentials_of(name: str, stdin: IO[bytes] | None) -> list[Credential]:
         if stdin is None:
             raise InputError("standard input is not available")
         return parse_bytes(read_stdin(stdin), source="<stdin>")
-    if name.lower().startswith(("http://", "https://")):
+    if is_url(name):
         from credwallet.online.url_import import fetch_credentials
 
         return fetch_credentials(name)  # through net.py, with the badge class and issuer it names
@@ -172,7 +177,7 @@ def import_paths(
         raise InputError(f"{len(names):,} files to import: over the limit of {MAX_FILES_PER_IMPORT:,} per run")
     cpus = os.cpu_count() or 1
     pool_size = min(workers if workers is not None else cpus, cpus)
-    plain_files = all(name != STDIN_NAME and not name.lower().startswith(("http://", "https://")) for name, _ in names)
+    plain_files = all(name != STDIN_NAME and not is_url(name) for name, _ in names)
     report = ImportReport()
     if pool_size > 1 and plain_files and len(names) >= PARALLEL_IMPORT_THRESHOLD:
         prepared_files: Iterator[tuple[list[PreparedCredential], FileResult]] = _prepared_in_parallel(names, pool_size)

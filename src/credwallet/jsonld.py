@@ -61,6 +61,7 @@ def load_context(url: str) -> dict[str, Any]:
     return document
 
 
+@cache
 def contexts_fingerprint() -> str:
     """One sha256 over the pinned context hashes: part of a verification cache key."""
     pinned = sorted(f"{url} {entry['sha256']}" for url, entry in _INDEX.items())

@@ -255,21 +255,14 @@ def _json_default(value: Any) -> Any:
 
 
 def _jsonable(value: Any) -> Any:
+    """The same conversion json.dumps makes with `_json_default`, as Python values (one set of rules)."""
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
-    if isinstance(value, datetime):
-        return value.isoformat().replace("+00:00", "Z")
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, bytes):
-        return None  # raw bytes are exported separately (show --raw), never inside JSON
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
-    if hasattr(value, "__dataclass_fields__"):
-        return {name: _jsonable(getattr(value, name)) for name in _field_names(type(value))}
-    return value
+    return _jsonable(_json_default(value))
 
 
 def to_jsonable(credential: Credential) -> dict[str, Any]:

@@ -19,10 +19,6 @@ def wallet_home() -> Path:
     return Path(user_data_dir("credwallet", appauthor=False))
 
 
-def default_db_path() -> Path:
-    return wallet_home() / DB_FILENAME
-
-
 def user_roles_dir(home: Path) -> Path:
     return home / "roles"
 

@@ -33,6 +33,7 @@ _HEAVY_FORMATS = frozenset({CredentialFormat.OB3, CredentialFormat.CLR})
 class Verified:
     credential: Credential
     report: Report
+    cache_key: str | None = None  # set when the result may be reused by a later run (offline, no documents)
 
     def to_jsonable(self) -> dict[str, Any]:
         """DESIGN.md §7: `{"id", "status", "checks": [{"name", "status", "detail"}]}`."""
@@ -158,7 +159,9 @@ def verify_credentials(
             reports += _verify_batch(items[start : start + step], identities, moment, documents, run_lists)
             if on_progress:
                 on_progress(len(reports), len(items))
-    return [Verified(credential, report) for (credential, _), report in zip(items, reports, strict=True)]
+    return [
+        Verified(credential, report, key) for (credential, _), report, key in zip(items, reports, keys, strict=True)
+    ]
 
 
 def _in_pool(
@@ -208,7 +211,6 @@ def verify_wallet(
     moment = now or datetime.now(UTC)
     if fetcher is not None:
         results = verify_gathered(credentials, fetcher, identities=identities, now=moment)
-        documents = {}  # results from fetched documents are never reused from the cache
     else:
         results = verify_credentials(
             credentials,
@@ -221,10 +223,9 @@ def verify_wallet(
         )
     with wallet.batch():
         for result in results:
-            key = cache_key(result.credential, identities) if documents is None else None
             assert result.credential.wallet_id is not None
             wallet.save_verification(
-                result.credential.wallet_id, result.report.status, saved_form(result.report, key), moment
+                result.credential.wallet_id, result.report.status, saved_form(result.report, result.cache_key), moment
             )
             result.credential.status = result.report.status
     return results
