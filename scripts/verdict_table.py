@@ -22,14 +22,12 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_EXTERNAL = next(
-    (p for p in (REPO.parent / "shared" / "fixtures" / "external", Path("/work/shared/fixtures/external")) if p.is_dir()),
-    REPO.parent / "shared" / "fixtures" / "external",
-)
+_CANDIDATES = (REPO.parent / "shared" / "fixtures" / "external", REPO.parents[1] / "shared" / "fixtures" / "external")
+DEFAULT_EXTERNAL = next((p for p in _CANDIDATES if p.is_dir()), _CANDIDATES[0])
 # Folders of the fixtures that hold no credentials (contexts, schemas, the JSON Resume schema).
 NOT_CREDENTIALS = ("contexts/", "schemas/", "jsonresume/")
 # Test-vector intermediates and key files: not credentials a learner would hold.
-NOT_CREDENTIAL_SUFFIXES = (".txt", ".pem", ".md")
+NOT_CREDENTIAL_SUFFIXES = (".txt", ".pem", ".md")  # SOURCES.md too
 
 
 def fixture_files(root: Path) -> list[str]:
@@ -37,9 +35,9 @@ def fixture_files(root: Path) -> list[str]:
     found = []
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root).as_posix()
-        if path.is_file() and not relative.startswith(NOT_CREDENTIALS) and not relative.endswith(NOT_CREDENTIAL_SUFFIXES):
-            if relative != "SOURCES.md":
-                found.append(relative)
+        skip = relative.startswith(NOT_CREDENTIALS) or relative.endswith(NOT_CREDENTIAL_SUFFIXES)
+        if path.is_file() and not skip:
+            found.append(relative)
     return found
 
 
