@@ -7,7 +7,11 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-EXTERNAL = REPO.parent / "shared" / "fixtures" / "external"
+# The shared fixtures sit next to the repository (/work/main -> /work/shared); a worktree is one level deeper
+# (/work/wt/NAME), and its tests must run them too, or they would only run in CI.
+_SHARED_CANDIDATES = (REPO.parent / "shared", REPO.parents[1] / "shared")
+SHARED = next((path for path in _SHARED_CANDIDATES if path.is_dir()), _SHARED_CANDIDATES[0])
+EXTERNAL = SHARED / "fixtures" / "external"
 SAMPLE_DATA = REPO / "sample_data"
 
 

@@ -36,7 +36,7 @@ class Verified:
     cache_key: str | None = None  # set when the result may be reused by a later run (offline, no documents)
 
     def to_jsonable(self) -> dict[str, Any]:
-        """DESIGN.md §7: `{"id", "status", "checks": [{"name", "status", "detail"}]}`."""
+        """DESIGN.md §7: `{"id", "status", "checks": [{"name", "kind", "status", "detail"}]}`."""
         document = self.report.to_jsonable()
         return {"id": self.credential.wallet_id, "name": self.credential.name, **document}
 
@@ -58,7 +58,7 @@ def cache_key(credential: Credential, identities: list[str]) -> str:
 
 
 def _cached_checks(credential: Credential, key: str) -> list[Check] | None:
-    from credwallet.verify.report import Check, CheckStatus
+    from credwallet.verify.report import Check, CheckKind, CheckStatus
     from credwallet.verify.verifier import TIME_INDEPENDENT_CHECKS
 
     saved = credential.verification or {}
@@ -76,6 +76,7 @@ def _cached_checks(credential: Credential, key: str) -> list[Check] | None:
                     item["detail"],
                     effect,
                     bool(item.get("warning")),
+                    CheckKind(item.get("kind", CheckKind.AUTHENTICITY.value)),
                 )
             )
     return checks
@@ -94,6 +95,7 @@ def saved_form(report: Report, key: str | None) -> dict[str, Any]:
                     "detail": c.detail,
                     "effect": c.effect.value if c.effect else None,
                     "warning": c.warning,
+                    "kind": c.kind.value,
                 }
                 for c in report.checks
             ],

@@ -25,6 +25,7 @@ from tests.cli.sample_wallet import (
 
 STATUSES = {"valid", "invalid", "expired", "revoked", "unverified"}
 CHECK_STATUSES = {"passed", "failed", "skipped", "error"}
+CHECK_KINDS = {"authenticity", "conformance"}
 WALLET_ID = re.compile(r"^[0-9a-f]{8,}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 EXPIRED_NAME = "Cybersecurity Awareness Essentials"
@@ -123,8 +124,10 @@ def test_verify_json_items_and_exit_codes(cli: Cli, sample: dict[str, Any]) -> N
         _has_keys(result, {"id", "status", "checks"})
         assert result["status"] in STATUSES
         for check in result["checks"]:
-            assert {"name", "status", "detail"} <= set(check) <= {"name", "status", "detail", "warning"}
+            assert {"name", "kind", "status", "detail"} <= set(check) <= {"name", "kind", "status", "detail", "warning"}
             assert check["status"] in CHECK_STATUSES and check["detail"]
+            assert check["kind"] in CHECK_KINDS
+            assert check.get("warning", True) is True  # present only when true
     hosted = cli("verify", sample["names"][HOSTED_NAME], "--json")
     assert hosted.exit_code == 0  # unverified (hosted, offline) is not a problem found
     assert [r["status"] for r in json_out(hosted)] == ["unverified"]

@@ -309,8 +309,9 @@ def test_report_json_contract() -> None:
         "recipient",
     ]
     for check in data["checks"]:
-        assert set(check) == {"name", "status", "detail"}
+        assert set(check) == {"name", "kind", "status", "detail"}
         assert check["status"] in {"passed", "failed", "skipped", "error"}
+        assert check["kind"] in {"authenticity", "conformance"}
 
 
 def test_a_broken_check_is_an_error_line_not_an_exception(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,6 +12,13 @@ from typing import Any
 from credwallet.model import Status
 
 
+class CheckKind(StrEnum):
+    """Which question a check answers (DESIGN.md §5): is it what the issuer signed, or does it follow the rules."""
+
+    AUTHENTICITY = "authenticity"  # proof, key, signed content, dates, status, recipient: decides the status
+    CONFORMANCE = "conformance"  # 1EdTech schemas and data-model rules: warnings unless `verify --strict`
+
+
 class CheckStatus(StrEnum):
     PASSED = "passed"
     FAILED = "failed"
@@ -34,7 +41,8 @@ class Check:
     """One line of a verification: `name` (structure, proof, key, dates, status, recipient), outcome, detail.
 
     `effect` is the credential status this check forces (None: it does not change the status, e.g. a
-    warning); `warning` marks findings shown to the user that never make a credential invalid.
+    warning); `warning` marks findings shown to the user that never make a credential invalid; `kind` says
+    whether it is about authenticity (the status) or conformance (warnings only, failures under --strict).
     """
 
     name: str
@@ -42,10 +50,16 @@ class Check:
     detail: str
     effect: Status | None = None
     warning: bool = False
+    kind: CheckKind = CheckKind.AUTHENTICITY
 
     def to_jsonable(self) -> dict[str, Any]:
         """§7 check item; a warning (never changes the status) also carries `"warning": true`."""
-        document: dict[str, Any] = {"name": self.name, "status": self.status.value, "detail": self.detail}
+        document: dict[str, Any] = {
+            "name": self.name,
+            "kind": self.kind.value,
+            "status": self.status.value,
+            "detail": self.detail,
+        }
         if self.warning:
             document["warning"] = True
         return document
@@ -94,7 +108,7 @@ class Report:
         return cls(status=status_from_checks(checks), checks=checks)
 
     def to_jsonable(self) -> dict[str, Any]:
-        """DESIGN.md §7: `{"status", "checks": [{"name", "status", "detail"}]}`."""
+        """DESIGN.md §7: `{"status", "checks": [{"name", "kind", "status", "detail"}]}`."""
         return {"status": self.status.value, "checks": [check.to_jsonable() for check in self.checks]}
 
     def check(self, name: str) -> list[Check]:
