@@ -50,8 +50,8 @@ def install_sample_wallet(cli: Cli, home: Path, factory: pytest.TempPathFactory)
         db = factory.mktemp("sample-wallet-template") / DB_FILENAME
         profile = SAMPLE_DATA / "profile.yaml"
         if profile.is_file():  # as the README demo does: the learner's identities confirm recipients
-            assert cli("--wallet", str(db), "profile", "load", str(profile)).exit_code == 0
-        result = cli("--wallet", str(db), "import", str(SAMPLE_DATA), "--json")
+            assert cli("--wallet", str(db), "--create", "profile", "load", str(profile)).exit_code == 0
+        result = cli("--wallet", str(db), "--create", "import", str(SAMPLE_DATA), "--json")
         report = json_out(result)
         rows = json_out(cli("--wallet", str(db), "list", "--json"))
         sources = {  # wallet id -> the file it came from (`show --json` keeps it)

@@ -132,7 +132,7 @@ def test_clr_import_list_and_show(cli: Cli) -> None:
 def test_skills_gap_match_and_plan_with_include_unverified(cli: Cli, sample: dict[str, Any]) -> None:
     sql_id = sample["names"][HOSTED_NAME]
     skills = cli("skills", "--include-unverified")
-    assert skills.exit_code == 0 and re.search(rf"SQL .*{sql_id}", skills.stdout)
+    assert skills.exit_code == 0 and re.search(rf"SQL\s.*{sql_id}", skills.stdout)
     gap = cli("gap", "--role", "data-analyst", "--include-unverified")
     assert gap.exit_code == 0 and "Data Analyst (data-analyst)" in gap.stdout
     assert re.search(rf"^met\s+SQL \*.*{sql_id}", gap.stdout, re.MULTILINE)
@@ -304,7 +304,7 @@ def test_backup_round_trip_into_another_wallet(
     refused = cli("export", "backup", str(backup), "--encrypt")
     assert refused.exit_code == 2 and "--force" in refused.stderr
     other = tmp_path / "other" / "wallet.db"
-    restored = cli("--wallet", str(other), "import", "--backup", str(backup), "--json")
+    restored = cli("--wallet", str(other), "--create", "import", "--backup", str(backup), "--json")
     assert restored.exit_code == 0
     assert set(json_out(restored)["restored"]) == set(sample["report"]["imported"])
 
@@ -319,12 +319,12 @@ def test_backup_round_trip_into_another_wallet(
     again = json_out(cli("--wallet", str(other), "import", "--backup", str(backup), "--json"))
     assert again["restored"] == [] and set(again["duplicates"]) == set(sample["report"]["imported"])
     monkeypatch.setenv("CREDWALLET_PASSPHRASE", "wrong")
-    wrong = cli("--wallet", str(tmp_path / "third.db"), "import", "--backup", str(backup))
+    wrong = cli("--wallet", str(tmp_path / "third.db"), "--create", "import", "--backup", str(backup))
     assert wrong.exit_code == 2 and "Traceback" not in wrong.stderr
     [line] = error_lines(wrong)
     assert str(backup) in line and "passphrase" in line
     monkeypatch.delenv("CREDWALLET_PASSPHRASE")
-    asked = cli("--wallet", str(tmp_path / "third.db"), "import", "--backup", str(backup))
+    asked = cli("--wallet", str(tmp_path / "third.db"), "--create", "import", "--backup", str(backup))
     assert asked.exit_code == 2 and "CREDWALLET_PASSPHRASE" in asked.stderr
 
 

@@ -62,7 +62,7 @@ def test_list_filters_sort_and_json_contract(cli: Cli, tmp_path: Path) -> None:
     assert json.loads(cli("list", "--json", "--issuer", "nobody").stdout) == []
     assert len(json.loads(cli("list", "--json", "--search", "Example Data").stdout)) == 2
     table = cli("list")
-    assert "SQL Fundamentals" in table.stdout and "2 credentials" in table.stdout
+    assert "SQL Fundamentals" in table.stdout and "2 credentials" in table.stderr  # piped: the count on stderr
     assert cli("list", "--sort", "bogus").exit_code == 2
 
 
@@ -116,7 +116,9 @@ def test_version_and_help(cli: Cli) -> None:
 
 def test_wallet_option_uses_another_file(cli: Cli, tmp_path: Path) -> None:
     other = tmp_path / "elsewhere" / "my.db"
-    cli("--wallet", str(other), "import", "-", input=assertion_bytes())
+    refused = cli("--wallet", str(other), "import", "-", input=assertion_bytes())
+    assert refused.exit_code == 2 and "--create" in refused.stderr and not other.exists()
+    cli("--wallet", str(other), "--create", "import", "-", input=assertion_bytes())
     assert other.exists()
     assert len(json.loads(cli("--wallet", str(other), "list", "--json").stdout)) == 1
     assert json.loads(cli("list", "--json").stdout) == []
@@ -161,7 +163,9 @@ def test_list_shows_clr_credentials_under_their_clr(cli: Cli) -> None:
 
     clr = SAMPLE_DATA / "ob3" / "riverton-business-analytics-record.clr.json"
     cli("import", str(clr), str(SAMPLE_DATA / "ob3" / "r-for-data-analysis.json"))
-    lines = [line for line in cli("list").stdout.splitlines()[1:-1] if line.strip()]
-    record = next(i for i, line in enumerate(lines) if "Academic Record" in line)
-    assert all("↳" in line for line in lines[record + 1 : record + 4])
-    assert len(lines) == 5
+    rows = [line.split("\t") for line in cli("list").stdout.splitlines()]  # piped: tab-separated, no header
+    record = next(i for i, row in enumerate(rows) if "Academic Record" in row[1])
+    clr_id = rows[record][0]
+    children = {row["id"] for row in json.loads(cli("list", "--json", "--clr", clr_id).stdout)}
+    assert {row[0] for row in rows[record + 1 : record + 4]} == children and len(children) == 3
+    assert len(rows) == 5

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -28,27 +28,69 @@ def clean(text: object, *, keep_newlines: bool = False) -> str:
     return escape(value)
 
 
-@cache
-def out() -> Console:
-    """Data goes to stdout; rich turns colour off when piped or when NO_COLOR is set."""
+def no_color() -> bool:
+    """NO_COLOR (https://no-color.org): set and not empty means no colour and no other styling either."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
+def _console(*, stderr: bool) -> Console:
     from rich.console import Console
 
     # emoji=False: credential text like `did:key:z6Mk...` must not turn into `did🔑z6Mk...`.
-    console = Console(highlight=False, emoji=False)
+    # color_system=None emits no escape code at all (rich's own NO_COLOR handling keeps bold and dim).
+    styled = {"color_system": None} if no_color() else {}
+    console = Console(stderr=stderr, highlight=False, emoji=False, **styled)  # type: ignore[arg-type]
     if not console.is_terminal:  # piped: plain, unwrapped lines a script can read
-        console = Console(highlight=False, emoji=False, width=100_000, soft_wrap=True)
+        console = Console(stderr=stderr, highlight=False, emoji=False, width=100_000, soft_wrap=True, color_system=None)
     return console
 
 
-@cache
+_CONSOLES: dict[tuple[bool, int, str, str], Console] = {}
+
+
+def _cached(*, stderr: bool) -> Console:
+    """One console per stream and setting: tests swap sys.stdout and NO_COLOR between runs in one process."""
+    stream = sys.stderr if stderr else sys.stdout
+    key = (stderr, id(stream), os.environ.get("NO_COLOR", ""), os.environ.get("COLUMNS", ""))
+    console = _CONSOLES.get(key)
+    if console is None:
+        if len(_CONSOLES) > 32:
+            _CONSOLES.clear()
+        console = _CONSOLES[key] = _console(stderr=stderr)
+    return console
+
+
+def out() -> Console:
+    """Data goes to stdout; plain when piped or with NO_COLOR."""
+    return _cached(stderr=False)
+
+
 def err() -> Console:
     """Progress, warnings and errors go to stderr."""
-    from rich.console import Console
+    return _cached(stderr=True)
 
-    console = Console(stderr=True, highlight=False, emoji=False)
+
+def say(markup: str) -> None:
+    """One paragraph of rich markup: wrapped to a terminal's width with no trailing spaces; piped, one line."""
+    console = out()
     if not console.is_terminal:
-        console = Console(stderr=True, highlight=False, emoji=False, width=100_000, soft_wrap=True)
-    return console
+        console.print(markup, soft_wrap=True)
+        return
+    for line in console.render_str(markup).wrap(console, console.width):
+        line.rstrip()
+        console.print(line, soft_wrap=True)
+
+
+def note(text: str) -> None:
+    """A message about the result rather than data (`No credentials match.`, a count): stdout on a terminal,
+    stderr when piped, so a script reading stdout gets only data."""
+    (out() if out().is_terminal else err()).print(text, markup=False)
+
+
+def write_plain(text: str) -> None:
+    """Text exactly as given on stdout (piped tables, documents), bypassing rich."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def print_json(document: Any) -> None:
@@ -67,10 +109,6 @@ def short_date(value: str | None) -> str:
     return value[:10] if value else "—"
 
 
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
-
-
 def print_columns(
     headers: list[str],
     rows: list[list[str]],
@@ -78,34 +116,11 @@ def print_columns(
     flexible: tuple[int, ...] = (),
     styles: list[dict[int, str]] | None = None,
 ) -> None:
-    """Aligned columns, fast for thousands of rows (rich tables take seconds at that size).
+    """Older spelling of `table.print_table`: the `flexible` columns wrap, the others are kept whole."""
+    from credwallet.cli.table import Column, print_table
 
-    Cells must already be safe text (see `clean_plain`). On a terminal the `flexible` columns shrink to
-    fit its width and `styles` colour single cells; piped output is plain and never truncated.
-    """
-    from rich.text import Text
-
-    console = out()
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    if console.is_terminal and flexible:
-        spare = console.width - sum(widths) - 2 * (len(widths) - 1)
-        while spare < 0 and any(widths[i] > 12 for i in flexible):
-            widest = max(flexible, key=lambda i: widths[i])
-            cut = min(-spare, widths[widest] - 12)
-            widths[widest] -= cut
-            spare += cut
-    text = Text(no_wrap=True, overflow="ignore")
-    text.append("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip() + "\n", "bold")
-    for index, row in enumerate(rows):
-        cell_styles = styles[index] if styles else {}
-        for column, (cell, width) in enumerate(zip(row, widths, strict=True)):
-            shown = _fit(cell, width)
-            last = column == len(row) - 1
-            text.append(shown if last else shown.ljust(width), cell_styles.get(column))
-            if not last:
-                text.append("  ")
-        text.append("\n")
-    console.print(text, end="", soft_wrap=True)
+    columns = [Column(h, fit="wrap" if i in flexible else "keep") for i, h in enumerate(headers)]
+    print_table(columns, rows, styles=styles)
 
 
 def clean_plain(text: object) -> str:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from credwallet.cli import console
 from credwallet.cli.state import credentials_of, open_wallet
+from credwallet.cli.table import Column, print_bullets, print_fields, print_table
+from credwallet.wording import plural
 
 if TYPE_CHECKING:
     from credwallet.model import Credential
@@ -43,21 +46,21 @@ def list_command(
             ]
         )
         return
-    out = console.out()
     if not rows:
         if issuer or search or clr:
-            out.print("No credentials match.")
+            console.note("No credentials match.")
         else:
-            out.print("No credentials yet. Import some with: credwallet import FILE|FOLDER")
+            console.note("No credentials yet. Import some with: credwallet import FILE|FOLDER")
         return
     rows = _children_under_parents(rows)
     plain = console.clean_plain
-    console.print_columns(
-        ["id", "name", "issuer", "issued", "expires", "format", "status"],
+    terminal = console.out().is_terminal
+    print_table(
+        LIST_COLUMNS,
         [
             [
                 r.id,
-                ("↳ " if r.parent_id else "") + plain(r.name),
+                ("↳ " if r.parent_id and terminal else "") + plain(r.name),
                 plain(r.issuer or "—"),
                 console.short_date(r.issued_on),
                 console.short_date(r.expires_on),
@@ -66,10 +69,20 @@ def list_command(
             ]
             for r in rows
         ],
-        flexible=(1, 2),
         styles=[{6: console.STATUS_STYLE.get(r.status, "")} for r in rows],
+        footer=plural(len(rows), "credential"),
     )
-    out.print(f"{len(rows)} credential{'s' if len(rows) != 1 else ''}")
+
+
+LIST_COLUMNS = (
+    Column("id"),
+    Column("name", fit="wrap", min_width=28),
+    Column("issuer", fit="cut", drop=1),
+    Column("issued"),
+    Column("expires", drop=2),
+    Column("format", drop=3),
+    Column("status"),
+)
 
 
 def _children_under_parents(rows: list[Any]) -> list[Any]:
@@ -92,21 +105,60 @@ def _skills_by_id(wallet: Any) -> dict[str, list[str]]:
 def show_command(
     wallet_id: Annotated[str, typer.Argument(metavar="ID", help="Wallet id (or a unique prefix of it).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the normalized credential as JSON.")] = False,
-    raw: Annotated[bool, typer.Option("--raw", help="Print the original bytes exactly as imported.")] = False,
+    raw: Annotated[
+        bool, typer.Option("--raw", help="Print the original file exactly as imported (images only to a pipe or -o).")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="With --raw: write the original file here.", dir_okay=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="With -o: overwrite the file if it exists.")] = False,
     reveal: Annotated[bool, typer.Option("--reveal", help="Show the recipient identity unredacted.")] = False,
 ) -> None:
     """Show everything known about one credential."""
+    from credwallet.errors import InputError
+
+    if output is not None and not raw:
+        raise InputError("-o/--output writes the original file: add --raw")
     with open_wallet() as wallet:
         credential = wallet.get(wallet_id)
         children = wallet.summaries(parent_id=credential.wallet_id)
     if raw:
-        sys.stdout.buffer.write(credential.original_bytes)
-        sys.stdout.buffer.flush()
+        _write_raw(credential, output, force=force)
         return
     if as_json:
         console.print_json(credential_json(credential, reveal=reveal, children=[c.id for c in children]))
         return
     _render_credential(credential, reveal=reveal, children=children)
+
+
+def _write_raw(credential: Credential, output: Path | None, *, force: bool) -> None:
+    """The original bytes to a file, a pipe, or (text only) the terminal: binary never reaches a terminal."""
+    from credwallet.errors import InputError
+    from credwallet.export import write_bytes_safely
+
+    data = credential.original_bytes
+    if output is not None:
+        written = write_bytes_safely(output, data, force=force)
+        console.err().print(f"wrote {plural(len(data), 'byte')} to {console.clean(str(written))}")
+        return
+    if sys.stdout.isatty() and _is_binary(data):
+        kind = credential.container.value
+        raise InputError(
+            f"{credential.wallet_id}: the original is a binary file ({kind}); not writing it to the terminal",
+            hint="write it with -o FILE, or redirect it: --raw > FILE",
+        )
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def _is_binary(data: bytes) -> bool:
+    if b"\x00" in data[:8192]:
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def credential_json(credential: Credential, *, reveal: bool, children: list[str]) -> dict[str, Any]:
@@ -130,83 +182,103 @@ def credential_json(credential: Credential, *, reveal: bool, children: list[str]
 
 
 def _render_credential(credential: Credential, *, reveal: bool, children: list[Any]) -> None:
-    from rich.table import Table
-
     out = console.out()
-    clean = console.clean
+    plain = console.clean_plain
     status = credential.status.value
     style = console.STATUS_STYLE.get(status, "")
-    out.print(f"[bold]{clean(credential.name)}[/bold]  [{style}]{status}[/{style}]")
-    fields = Table.grid(padding=(0, 2))
-    fields.add_column(style="bold")
-    fields.add_column(overflow="fold")
-
-    def row(label: str, value: object) -> None:
-        if value not in (None, "", []):
-            fields.add_row(label, clean(value))
-
-    row("wallet id", credential.wallet_id)
-    row("format", f"{credential.format.value} ({credential.container.value})")
-    row("credential id", credential.credential_id)
+    console.say(f"[bold]{console.clean(credential.name)}[/bold]  [{style}]{status}[/{style}]")
     issuer = credential.issuer
-    row("issuer", " · ".join(str(p) for p in (issuer.name, issuer.id, issuer.url, issuer.email) if p))
-    row("issued", credential.issued_on.isoformat() if credential.issued_on else None)
-    row("expires", credential.expires_on.isoformat() if credential.expires_on else None)
-    row("achievement type", credential.achievement_type)
-    row("achievement", credential.achievement_id)
-    if credential.recipient is not None:
-        recipient = credential.recipient
-        shown = recipient.identity if reveal else recipient.redacted()
-        salt = f", salt {recipient.salt}" if reveal and recipient.salt else ""
-        row("recipient", f"{recipient.type}: {shown}{salt}")
-    row("description", credential.description)
-    if credential.criteria:
-        row("criteria", " — ".join(p for p in (credential.criteria.narrative, credential.criteria.url) if p))
-    row("tags", ", ".join(credential.tags))
-    row("credit hours", credential.credit_hours)
-    row("verify url", credential.verify_url)
+    recipient = credential.recipient
     image = credential.image
     if image and image.startswith("data:"):
         image = f"{image.split(';', 1)[0]} (embedded, {len(image):,} characters)"
-    row("image", image)
-    row("verified at", credential.verified_at.isoformat() if credential.verified_at else None)
-    row("your tags", ", ".join(credential.user_tags))
-    row("your notes", credential.notes)
-    row("imported", credential.imported_at.isoformat() if credential.imported_at else None)
-    row("source", credential.source)
-    row("part of", credential.parent_id)
-    out.print(fields)
+    criteria = credential.criteria
+    fields = [
+        ("wallet id", credential.wallet_id),
+        ("format", f"{credential.format.value} ({credential.container.value})"),
+        ("credential id", credential.credential_id),
+        ("issuer", " · ".join(str(p) for p in (issuer.name, issuer.id, issuer.url, issuer.email) if p)),
+        ("issued", credential.issued_on.isoformat() if credential.issued_on else None),
+        ("expires", credential.expires_on.isoformat() if credential.expires_on else None),
+        ("achievement type", credential.achievement_type),
+        ("achievement", credential.achievement_id),
+        ("recipient", _recipient_text(recipient, reveal=reveal) if recipient is not None else None),
+        ("description", credential.description),
+        ("criteria", " — ".join(p for p in (criteria.narrative, criteria.url) if p) if criteria else None),
+        ("tags", ", ".join(credential.tags)),
+        ("credit hours", f"{credential.credit_hours:g}" if credential.credit_hours is not None else None),
+        ("verify url", credential.verify_url),
+        ("image", image),
+        ("verified at", credential.verified_at.isoformat() if credential.verified_at else None),
+        ("your tags", ", ".join(credential.user_tags)),
+        ("your notes", credential.notes),
+        ("imported", credential.imported_at.isoformat() if credential.imported_at else None),
+        ("source", credential.source),
+        ("part of", credential.parent_id),
+    ]
+    print_fields([(label, plain(value)) for label, value in fields if value not in (None, "")])
     if credential.alignments:
-        table = Table(title="alignments", title_justify="left", box=None, header_style="bold")
-        for column in ("name", "framework", "code", "url"):
-            table.add_column(column, overflow="fold")
-        for a in credential.alignments:
-            table.add_row(clean(a.target_name), clean(a.target_framework), clean(a.target_code), clean(a.target_url))
-        out.print(table)
-    for label, items in (
+        out.print("[bold]alignments[/bold]")
+        print_table(
+            ALIGNMENT_COLUMNS,
+            [
+                [
+                    plain(a.target_name) or "—",
+                    plain(a.target_framework) or "—",
+                    plain(a.target_code) or "—",
+                    plain(a.target_url) or "—",
+                ]
+                for a in credential.alignments
+            ],
+        )
+    sections = (
         (
             "evidence",
             [" — ".join(p for p in (e.name, e.narrative or e.description, e.id) if p) for e in credential.evidence],
         ),
         (
             "results",
-            [" ".join(p for p in (r.type, r.value, r.achieved_level, r.description) if p) for r in credential.results],
+            [
+                " ".join(str(p) for p in (r.type, r.value, r.achieved_level, r.description) if p)
+                for r in credential.results
+            ],
         ),
         (
             "endorsements",
-            [f"{e.issuer_name or e.issuer_id} ({e.target}): {e.comment or ''}" for e in credential.endorsements],
+            [
+                f"{e.issuer_name or e.issuer_id} ({e.target}): {e.comment or ''}".rstrip(": ")
+                for e in credential.endorsements
+            ],
         ),
         ("structure problems", credential.schema_errors),
         ("contains", [f"{c.id}  {c.name}" for c in children]),
-    ):
-        if items:
-            out.print(f"[bold]{label}[/bold]")
-            for item in items:
-                out.print(f"  • {clean(item)}")
+    )
+    for title, items in sections:
+        print_bullets(title, [plain(item) for item in items])
     if credential.verification:
         out.print("[bold]latest verification[/bold]")
-        for check in credential.verification.get("checks", []):
-            out.print(f"  {clean(check.get('status'))}: {clean(check.get('name'))} — {clean(check.get('detail'))}")
+        checks = credential.verification.get("checks", [])
+        print_table(
+            CHECK_COLUMNS,
+            [[plain(c.get("status")), plain(c.get("name")), plain(c.get("detail")) or "—"] for c in checks],
+        )
+
+
+ALIGNMENT_COLUMNS = (
+    Column("name", fit="wrap"),
+    Column("framework", fit="cut", drop=2),
+    Column("code", fit="cut"),
+    Column("url", fit="wrap", drop=1),
+)
+
+
+CHECK_COLUMNS = (Column("result"), Column("check"), Column("detail", fit="wrap"))
+
+
+def _recipient_text(recipient: Any, *, reveal: bool) -> str:
+    shown = recipient.identity if reveal else recipient.redacted()
+    salt = f", salt {recipient.salt}" if reveal and recipient.salt else ""
+    return f"{recipient.type}: {shown}{salt}"
 
 
 def remove_command(

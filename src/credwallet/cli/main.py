@@ -6,25 +6,34 @@ so `credwallet --help` starts fast.
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import IO, Annotated, Any
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from credwallet import __version__
-from credwallet.cli import credentials, export, gap, imports, info, plan, profile, roles, skills, verify
+from credwallet.cli import conventions, credentials, export, gap, imports, info, plan, profile, roles, skills, verify
 from credwallet.cli.state import OPTIONS
 from credwallet.errors import CredwalletError, ExitCode
 
 EPILOG = (
-    "Exit status: 0 success; 1 the command ran but found a problem (an import with errors, a failed "
-    "verification); 2 usage or input error. The wallet lives in CREDWALLET_HOME (default: your user data "
-    "folder); --wallet FILE uses another database for one command.\n\n"
+    "Exit status: 0 success; 1 the command ran and found something you must act on (an invalid or revoked "
+    "credential, a file that could not be imported); 2 usage or input error (a bad option, a path that does "
+    "not exist). An expired badge alone is not an error.\n\n"
+    "Environment: CREDWALLET_HOME the wallet folder (default: your user data folder); CREDWALLET_PASSPHRASE "
+    "the passphrase of encrypted backups (asked on the terminal otherwise); NO_COLOR=1 plain output.\n\n"
     "Example: credwallet import sample_data/ && credwallet list"
 )
+
+COMPLETE_VAR = "_CREDWALLET_COMPLETE"
+# Click spells completion instructions `bash_source` / `bash_complete`; Typer `source_bash` / `complete_bash`.
+_CLICK_INSTRUCTION = re.compile(r"^(bash|zsh|fish|pwsh|powershell)_(source|complete)$")
 
 
 def _report(message: str, code: int) -> typer.Exit:
@@ -32,26 +41,83 @@ def _report(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
+def usage_line(error: UsageError) -> str:
+    """A Typer/Click usage error as one line: `error: no such option: --bogus (see 'credwallet list --help')`."""
+    message = " ".join(error.format_message().split())
+    first, _, rest = message.partition(". ")
+    first = first.rstrip(".")
+    text = first[:1].lower() + first[1:]
+    if rest:
+        rest = rest.rstrip(".")
+        text += f"; {rest[:1].lower() + rest[1:]}"
+    command = error.ctx.command_path if error.ctx is not None else "credwallet"
+    return f"error: {text} (see '{command} --help')"
+
+
+class OneLineUsageError(UsageError):
+    """A usage error shown as one line on stderr (exit status 2) instead of usage, hint and message."""
+
+    def __init__(self, original: UsageError) -> None:
+        super().__init__(original.message, original.ctx)
+        self.line = usage_line(original)
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        (file or sys.stderr).write(self.line + "\n")
+
+
 class FunnelGroup(TyperGroup):
     """Runs every command inside the one error funnel (so CliRunner tests see the same as users)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        instruction = os.environ.get(COMPLETE_VAR, "")
+        click_style = _CLICK_INSTRUCTION.match(instruction)
+        if click_style:
+            os.environ[COMPLETE_VAR] = f"{click_style.group(2)}_{click_style.group(1)}"
+        conventions.apply(self)
+        return super().main(*args, **kwargs)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as exc:
+            raise OneLineUsageError(exc) from None
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
             return super().invoke(ctx)
+        except NoArgsIsHelpError:
+            raise
+        except OneLineUsageError:
+            raise
+        except UsageError as exc:
+            raise OneLineUsageError(exc) from None
         except (typer.Exit, typer.Abort, TyperException):
             raise
         except CredwalletError as exc:
             if OPTIONS.debug:
                 raise
-            message = f"error: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")
-            raise _report(message, int(exc.exit_code)) from None
+            raise _report(error_line(exc), int(exc.exit_code)) from None
         except KeyboardInterrupt:
             raise _report("interrupted", 130) from None
+        except BrokenPipeError:  # `credwallet list | head`: the reader has what it wanted
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except Exception as exc:  # a bug: still one line; the traceback only with --debug
             if OPTIONS.debug:
                 raise
             detail = f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)"
-            raise _report(detail, int(ExitCode.PROBLEM)) from None
+            raise _report(" ".join(detail.split()), int(ExitCode.PROBLEM)) from None
+
+
+def error_line(exc: CredwalletError) -> str:
+    """`error: MESSAGE (HINT)`; a message listing several problems keeps one `error:` line per problem."""
+    lines = [line.strip() for line in exc.message.splitlines() if line.strip()] or ["unknown error"]
+    if exc.hint:
+        lines[-1] += f" ({' '.join(exc.hint.split())})"
+    return "\n".join(f"error: {line}" for line in lines)
 
 
 app = typer.Typer(
@@ -60,7 +126,7 @@ app = typer.Typer(
     help="A learner-owned wallet for your badges and certificates: import, verify, and plan your next step.",
     epilog=EPILOG,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -77,8 +143,16 @@ def _show_version(value: bool) -> None:
 def main(
     wallet: Annotated[
         Path | None,
-        typer.Option("--wallet", help="Use this wallet database file for this command.", dir_okay=False),
+        typer.Option(
+            "--wallet",
+            metavar="FILE",
+            help="Use this wallet database file for this command (it must exist, unless --create).",
+            dir_okay=False,
+        ),
     ] = None,
+    create: Annotated[
+        bool, typer.Option("--create", help="With --wallet: make a new wallet there if none exists.")
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback on errors.")] = False,
     version: Annotated[
         bool,
@@ -87,21 +161,16 @@ def main(
 ) -> None:
     """Global options apply to every command."""
     OPTIONS.wallet_path = wallet
+    OPTIONS.create = create
     OPTIONS.debug = debug
 
 
-app.command("import", epilog="Example: credwallet import ~/Downloads/badges/ my-badge.png")(
-    imports.import_command
-)
-app.command("list", epilog="Example: credwallet list --issuer Coursera --sort expires")(
-    credentials.list_command
-)
+app.command("import", epilog="Example: credwallet import ~/Downloads/badges/ my-badge.png")(imports.import_command)
+app.command("list", epilog="Example: credwallet list --issuer Coursera --sort expires")(credentials.list_command)
 app.command("show", epilog="Example: credwallet show 3fa2c1d0 --json")(credentials.show_command)
 app.command("remove", epilog="Example: credwallet remove 3fa2c1d0 --yes")(credentials.remove_command)
 app.command("tag", epilog="Example: credwallet tag 3fa2c1d0 job-search")(credentials.tag_command)
-app.command("note", epilog="Example: credwallet note 3fa2c1d0 'Capstone on churn analysis'")(
-    credentials.note_command
-)
+app.command("note", epilog="Example: credwallet note 3fa2c1d0 'Capstone on churn analysis'")(credentials.note_command)
 app.command("verify", epilog="Example: credwallet verify --all   |   credwallet verify badge.png --json")(
     verify.verify_command
 )

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 @dataclass(slots=True)
 class GlobalOptions:
     wallet_path: Path | None = None
+    create: bool = False
     debug: bool = False
 
 
@@ -21,10 +22,18 @@ OPTIONS = GlobalOptions()
 
 
 def open_wallet() -> Wallet:
-    """The wallet the user named with --wallet, else the one in CREDWALLET_HOME / the platform data folder."""
+    """The wallet the user named with --wallet, else the one in CREDWALLET_HOME / the platform data folder.
+
+    A --wallet path that does not exist is refused unless --create: a typo must not start an empty wallet.
+    """
     from credwallet.store.wallet import Wallet
 
-    return Wallet.open(OPTIONS.wallet_path)
+    path = OPTIONS.wallet_path
+    if path is not None and not OPTIONS.create and not path.exists():
+        from credwallet.errors import InputError
+
+        raise InputError(f"no wallet at {path}", hint="check the path, or add --create to start a new wallet there")
+    return Wallet.open(path)
 
 
 def credentials_of(wallet: Wallet) -> list[Credential]:
