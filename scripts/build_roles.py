@@ -34,7 +34,11 @@ sys.path.insert(0, str(REPO / "src"))
 
 from credwallet.skills.vocabulary import load_bundled_vocabulary  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "data"
+# The shared data sits next to the repository (/work/main -> /work/shared), or two levels up for a worktree.
+DEFAULT_DATA = next(
+    (p / "shared" / "data" for p in (REPO.parent, REPO.parent.parent) if (p / "shared" / "data").is_dir()),
+    REPO.parent / "shared" / "data",
+)
 OUTPUT = REPO / "src" / "credwallet" / "data" / "roles"
 ONET_VERSION = "29.3"
 MAX_ELEMENTS = 10
@@ -534,7 +538,7 @@ def main() -> int:
         "format": "credwallet-roles",
         "version": 1,
         "generated_by": "scripts/build_roles.py",
-        "roles": roles,
+        "roles": [{"id": role["id"], "curated": False, "role": role} for role in roles],
     }
     (args.output / "builtin.json").write_text(
         json.dumps(bundle, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

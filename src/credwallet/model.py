@@ -25,6 +25,9 @@ class CredentialFormat(StrEnum):
     OB3 = "ob3"  # Open Badges 3.0 / W3C VC as JSON-LD with an embedded proof
     OB3_JWT = "ob3-jwt"  # Open Badges 3.0 / W3C VC secured as a VC-JWT / JOSE token
     CLR = "clr"  # 1EdTech Comprehensive Learner Record 2.0 (a ClrCredential)
+    # A credential the learner recorded by hand (`credwallet add`, a LinkedIn export): a certificate page or
+    # PDF with nothing to verify. Counted by gap and plan as weaker evidence than an issued credential.
+    SELF_REPORTED = "self-reported"
 
 
 class Container(StrEnum):
@@ -344,6 +347,20 @@ def credential_from_jsonable(data: dict[str, Any]) -> Credential:
         parent_id=data.get("parent_id"),
         schema_errors=list(data.get("schema_errors") or []),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class DeclaredSkill:
+    """A skill the learner says they have (`credwallet skills declare`), with their own level and note.
+
+    The weakest kind of evidence (DESIGN.md §6): shown as "declared", never verified, and counted by gap and
+    plan only up to `credwallet.skills.holding.DECLARED_LEVEL_CAP`.
+    """
+
+    skill: str  # a vocabulary id
+    level: int  # 1-5 as the learner declared it
+    note: str | None = None
+    declared_at: datetime | None = None
 
 
 @dataclass(slots=True)

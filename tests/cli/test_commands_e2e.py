@@ -129,20 +129,24 @@ def test_clr_import_list_and_show(cli: Cli) -> None:
 # --- skills, gap, roles, plan ----------------------------------------------------------------------------
 
 
-def test_skills_gap_match_and_plan_with_include_unverified(cli: Cli, sample: dict[str, Any]) -> None:
+def test_skills_gap_match_and_plan_count_unverified_by_default(cli: Cli, sample: dict[str, Any]) -> None:
     sql_id = sample["names"][HOSTED_NAME]
-    skills = cli("skills", "--include-unverified")
+    skills = cli("skills")
     assert skills.exit_code == 0 and re.search(rf"SQL\s.*{sql_id}", skills.stdout)
-    gap = cli("gap", "--role", "data-analyst", "--include-unverified")
+    gap = cli("gap", "--role", "data-analyst")
     assert gap.exit_code == 0 and "Data Analyst (data-analyst)" in gap.stdout
-    assert re.search(rf"^met\s+SQL \*.*{sql_id}", gap.stdout, re.MULTILINE)
-    gap_json = json_out(cli("gap", "--role", "data-analyst", "--include-unverified", "--json"))
-    matches = json_out(cli("roles", "match", "--include-unverified", "--json"))
-    coverages = [m["coverage"] for m in matches]
-    assert coverages == sorted(coverages, reverse=True)
+    assert re.search(r"^met\s+SQL \*", gap.stdout, re.MULTILINE)
+    assert "on verified credentials" in gap.stdout
+    gap_json = json_out(cli("gap", "--role", "data-analyst", "--json"))
+    sql = next(item for item in gap_json["met"] if item["skill"] == "sql")
+    assert sql_id in sql["evidence"]
+    matches = json_out(cli("roles", "match", "--json"))
+    progress = [m["progress"] for m in matches]
+    assert progress == sorted(progress, reverse=True)
     analyst = next(m for m in matches if m["role"] == "data-analyst")
     assert analyst["coverage"] == pytest.approx(gap_json["coverage"])  # same numbers, two commands
-    plan = cli("plan", "--role", "data-analyst", "--include-unverified", "--start", "2027-01-04")
+    assert cli("gap", "--role", "data-analyst", "--include-unverified").exit_code == 0  # still accepted
+    plan = cli("plan", "--role", "data-analyst", "--start", "2027-01-04")
     assert plan.exit_code == 0
     assert "Plan for data-analyst" in plan.stdout and "from 2027-01-04" in plan.stdout
     assert "proven optimal" in plan.stdout

@@ -171,18 +171,18 @@ def test_verify_json_tells_a_warning_from_a_failure(cli: Cli) -> None:
 
 def test_skills_json_items(cli: Cli, sample: dict[str, Any]) -> None:
     ids = set(sample["report"]["imported"])
-    held = json_out(cli("skills", "--include-unverified", "--json"))
+    held = json_out(cli("skills", "--json"))  # unverified credentials count by default
     assert held
     for item in held:
         assert set(item) == {"skill", "label", "level", "evidence"}
         assert 1 <= item["level"] <= 5 and item["label"]
         for evidence in item["evidence"]:
-            _has_keys(evidence, {"id", "source", "confidence"})
+            _has_keys(evidence, {"id", "source", "confidence", "tier"})
             assert evidence["id"] in ids and 0 < evidence["confidence"] <= 1
     sql = next(item for item in held if item["skill"] == "sql")
     assert sample["names"][HOSTED_NAME] in {e["id"] for e in sql["evidence"]}
     valid = {row["id"] for row in json_out(cli("list", "--json")) if row["status"] == "valid"}
-    counted = json_out(cli("skills", "--json"))  # by default only credentials verified as valid count
+    counted = json_out(cli("skills", "--verified-only", "--json"))  # only credentials verified as valid
     assert {e["id"] for item in counted for e in item["evidence"]} <= valid
     assert "sql" not in {item["skill"] for item in counted} or sample["names"][HOSTED_NAME] not in {
         e["id"] for item in counted if item["skill"] == "sql" for e in item["evidence"]
@@ -191,7 +191,7 @@ def test_skills_json_items(cli: Cli, sample: dict[str, Any]) -> None:
 
 def test_gap_json(cli: Cli, sample: dict[str, Any]) -> None:
     ids = set(sample["report"]["imported"])
-    gap = json_out(cli("gap", "--role", "data-analyst", "--include-unverified", "--json"))
+    gap = json_out(cli("gap", "--role", "data-analyst", "--json"))
     _has_keys(gap, {"role", "coverage", "met", "partial", "missing"})
     assert gap["role"] == "data-analyst" and 0 < gap["coverage"] <= 1
     for status in ("met", "partial", "missing"):
@@ -203,13 +203,13 @@ def test_gap_json(cli: Cli, sample: dict[str, Any]) -> None:
     sql = next(item for item in gap["met"] if item["skill"] == "sql")
     assert sample["names"][HOSTED_NAME] in sql["evidence"]
     valid = {row["id"] for row in json_out(cli("list", "--json")) if row["status"] == "valid"}
-    strict = json_out(cli("gap", "--role", "data-analyst", "--json"))  # only valid credentials count
+    strict = json_out(cli("gap", "--role", "data-analyst", "--verified-only", "--json"))
     assert {i for item in strict["met"] + strict["partial"] for i in item["evidence"]} <= valid
     assert strict["coverage"] <= gap["coverage"]
 
 
 def test_plan_json(cli: Cli, sample: dict[str, Any]) -> None:
-    result = cli("plan", "--role", "data-analyst", "--include-unverified", "--start", "2027-01-04", "--json")
+    result = cli("plan", "--role", "data-analyst", "--start", "2027-01-04", "--json")
     assert result.exit_code == 0
     plan = json_out(result)
     _has_keys(plan, {"role", "steps", "total_hours", "total_cost", "unreachable"})
@@ -222,7 +222,7 @@ def test_plan_json(cli: Cli, sample: dict[str, Any]) -> None:
     assert plan["total_hours"] == pytest.approx(sum(s["hours"] for s in plan["steps"]))
     assert plan["total_cost"] == pytest.approx(sum(s["cost"] for s in plan["steps"]))
     assert all(isinstance(skill, str) for skill in plan["unreachable"])
-    gap = json_out(cli("gap", "--role", "data-analyst", "--include-unverified", "--json"))
+    gap = json_out(cli("gap", "--role", "data-analyst", "--json"))
     to_close = {item["skill"] for item in gap["partial"] + gap["missing"]}
     closed = {skill for step in plan["steps"] for skill in step["skills"]}
     assert closed <= to_close  # never a course for a skill already met
@@ -261,7 +261,7 @@ def test_export_json_resume_validates_against_the_bundled_schema(cli: Cli, sampl
         (["plan", "--role", "data-analyst", "--json", "--ics", "{tmp}/plan.ics"], 0),
         (["roles", "--json"], 0),
         (["roles", "show", "data-analyst", "--json"], 0),
-        (["roles", "match", "--include-unverified", "--json"], 0),
+        (["roles", "match", "--json"], 0),
         (["catalog", "--skill", "sql", "--json"], 0),
         (["catalog", "show", "google-data-analytics-certificate", "--json"], 0),
         (["profile", "--json"], 0),

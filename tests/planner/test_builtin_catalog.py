@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from credwallet.planner import Need, PlanOptions, make_plan
+from credwallet.planner import PlanOptions, make_plan
 from credwallet.planner.catalog import KINDS, Catalog, check_document, load_catalog
 from credwallet.planner.optimize import attainable
 
@@ -66,10 +66,14 @@ def builtin() -> Catalog:
 
 
 def builtin_roles() -> list[dict[str, Any]]:
-    path = DATA / "roles" / "builtin.json"
-    if not path.is_file():
-        pytest.skip("built-in roles (data/roles/builtin.json) not present yet")
-    return list(json.loads(path.read_text("utf-8"))["roles"])
+    """Each built-in role's core items as {id, skills: [{skill (any member of a group), level, weight}]}."""
+    from credwallet.roles import load_builtin_roles
+
+    roles = []
+    for role in load_builtin_roles().values():
+        items = [{"skill": m, "level": i.level, "weight": i.weight / i.need} for i in role.core for m in i.members]
+        roles.append({"id": role.id, "role": role, "skills": items})
+    return roles
 
 
 def vocabulary_ids() -> set[str]:
@@ -175,8 +179,11 @@ def test_every_builtin_role_is_covered_as_far_as_offerings_exist(builtin: Catalo
 
 
 def test_every_builtin_role_gets_an_optimal_plan(builtin: Catalog) -> None:
+    from credwallet.gap import analyze_gap
+    from credwallet.skills.planning import needs_from_gap
+
     for role in builtin_roles():
-        needs = [Need(s["skill"], s["level"], s["weight"]) for s in role["skills"]]
+        needs, _ = needs_from_gap(analyze_gap([], role["role"]))
         plan = make_plan(role["id"], needs, {}, builtin, PlanOptions(), today=date(2026, 1, 5))
         assert plan.selection.optimal, role["id"]
         assert {u.skill for u in plan.selection.unreachable} <= set(KNOWN_GAPS), role["id"]

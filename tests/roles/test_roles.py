@@ -11,6 +11,7 @@ import yaml
 
 from credwallet.errors import InputError, NotFoundError
 from credwallet.roles import (
+    SkillItem,
     install_role,
     list_roles,
     load_builtin_roles,
@@ -21,7 +22,11 @@ from credwallet.roles import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
-SHARED_DATA = REPO.parent / "shared" / "data"
+# Next to the repository (/work/main -> /work/shared), or two levels up from a worktree.
+SHARED_DATA = next(
+    (p / "shared" / "data" for p in (REPO.parent, REPO.parent.parent) if (p / "shared" / "data").is_dir()),
+    REPO.parent / "shared" / "data",
+)
 REQUIRED_ROLES = [
     "data-analyst",
     "software-developer",
@@ -44,9 +49,9 @@ def test_builtin_roles() -> None:
     for role_id in REQUIRED_ROLES:
         role = roles[role_id]
         assert role.source is not None and role.source.name == "O*NET" and role.source.code
-        assert any(s.required for s in role.skills)
-        assert all(1 <= s.level <= 5 and 0 <= s.weight <= 1 for s in role.skills)
-    analyst = {s.skill: s for s in roles["data-analyst"].skills}
+        assert any(s.required for s in role.core)
+        assert all(1 <= s.level <= 5 and 0 <= s.weight <= 1 for s in role.core)
+    analyst = {m: item for item in roles["data-analyst"].core for m in item.members}
     assert {"sql", "excel", "tableau", "statistics", "data-visualization"} <= set(analyst)
     assert analyst["sql"].required
 
@@ -54,12 +59,11 @@ def test_builtin_roles() -> None:
 def test_builtin_yaml_files_validate_and_match_the_bundle() -> None:
     folder = resources.files("credwallet") / "data" / "roles"
     bundle = json.loads((folder / "builtin.json").read_text("utf-8"))["roles"]
-    for document in bundle:
-        path = Path(str(folder / f"{document['id']}.yaml"))
+    for entry in bundle:
+        path = Path(str(folder / f"{entry['id']}.yaml"))
         role = validate_role_file(path)
-        assert role.id == document["id"]
-        assert [s.skill for s in role.skills] == [s["skill"] for s in document["skills"]]
-        assert yaml.safe_load(path.read_text("utf-8")) == document
+        assert role.id == entry["id"]
+        assert yaml.safe_load(path.read_text("utf-8")) == entry["role"]
 
 
 @pytest.mark.skipif(not SHARED_DATA.is_dir(), reason=f"shared data not present at {SHARED_DATA}")
@@ -109,8 +113,10 @@ def test_role_file_that_is_not_a_mapping(tmp_path: Path) -> None:
 def test_role_skills_resolve_aliases_and_reject_unknown(tmp_path: Path) -> None:
     good = write(tmp_path / "good.yaml", "id: analyst\ntitle: A\nskills:\n  - {skill: Power-BI, level: 2}\n")
     role = validate_role_file(good)
-    assert role.skills[0].skill == "power-bi" and role.skills[0].written_as == "Power-BI"
-    assert role.skills[0].weight == 1.0 and role.skills[0].required is False
+    item = role.core[0]
+    assert isinstance(item, SkillItem)
+    assert item.skill == "power-bi" and item.written_as == "Power-BI"
+    assert item.weight == 1.0 and item.required is False and role.file_format == 1
     bad = write(
         tmp_path / "bad.yaml",
         "id: x\ntitle: X\nskills:\n  - {skill: basket weaving, level: 2}\n  - {skill: sql, level: 2}\n"
@@ -179,9 +185,8 @@ def test_starter_yaml_round_trips(tmp_path: Path) -> None:
     text = starter_yaml(role)
     assert text.startswith("# Your own copy")
     copy = validate_role_file(write(tmp_path / "copy.yaml", text))
-    assert copy.id == role.id and [s.to_jsonable() for s in copy.skills] == [
-        s.to_jsonable() for s in role.skills
-    ]
+    assert copy.file_format == 2
+    assert copy.to_document() == role.to_document()
 
 
 def test_schema_is_valid_draft_2020_12() -> None:

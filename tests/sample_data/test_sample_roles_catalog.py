@@ -34,8 +34,8 @@ def test_role_is_valid_and_names_vocabulary_ids() -> None:
     role = validate_role_file(ROLE_FILE)
     assert role.id == "junior-data-analyst" == ROLE_FILE.stem
     written = [entry["skill"] for entry in _yaml(ROLE_FILE)["skills"]]
-    assert [s.skill for s in role.skills] == written, "ids, not aliases"
-    assert 8 <= len(role.skills) <= 20 and sum(s.required for s in role.skills) >= 3
+    assert [s.skill for s in role.core] == written, "ids, not aliases"  # type: ignore[union-attr]
+    assert 8 <= len(role.core) <= 20 and sum(s.required for s in role.core) >= 3
 
 
 def test_catalog_is_valid_with_five_to_eight_offerings_of_vocabulary_skills() -> None:
@@ -78,7 +78,7 @@ def wallet() -> list[Any]:
 def test_gap_has_met_partial_and_missing_skills(wallet: list[Any], tmp_path: Path) -> None:
     from credwallet.skills.service import role_gap
 
-    _role, gap = role_gap(wallet, str(ROLE_FILE), home=tmp_path, include_unverified=True)
+    _role, gap = role_gap(wallet, str(ROLE_FILE), home=tmp_path)
     assert {"sql", "data-visualization", "data-cleaning"} <= {i.skill for i in gap.met}
     assert "excel" in {i.skill for i in gap.partial}
     assert {"power-bi", "microsoft-sql-server"} <= {i.skill for i in gap.missing}
@@ -96,7 +96,6 @@ def test_the_bootcamp_courses_close_the_gap_cheaper_than_the_full_bootcamp(walle
         catalogs=[CATALOG_FILE],
         catalog_only=True,
         options=PlanOptions(start=date(2026, 12, 1)),
-        include_unverified=True,
         today=date(2026, 11, 24),
     )
     document = plan.to_jsonable()

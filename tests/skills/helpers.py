@@ -20,10 +20,11 @@ def make_credential(
     results: list[Result] | None = None,
     status: Status = Status.VALID,
     expires_on: datetime | None = None,
+    format: CredentialFormat = CredentialFormat.OB2,
     **extra: Any,
 ) -> Credential:
     return Credential(
-        format=CredentialFormat.OB2,
+        format=format,
         name=name,
         issuer=Issuer(name="Test Issuer", id="https://issuer.example/"),
         description=description,

@@ -21,7 +21,7 @@ def test_claims_are_stored_and_reused(wallet_home: Path, monkeypatch: pytest.Mon
         first = credentials_with_skills(wallet)
         skills = [c.skill for c in extract.extract_skills(first[0], _vocabulary(wallet_home))]
         assert "sql" in skills
-        [stored] = wallet.skill_claims(_vocabulary(wallet_home).fingerprint).values()
+        [stored] = wallet.skill_claims(_key(wallet_home)).values()
         assert "sql" in [item["skill"] for item in json.loads(stored)]
 
         extract.clear_cache()  # a new process: nothing in memory
@@ -34,7 +34,11 @@ def test_claims_are_stored_and_reused(wallet_home: Path, monkeypatch: pytest.Mon
         claims = extract.extract_skills(again[0], _vocabulary(wallet_home))
         assert [c.skill for c in claims] == skills and claims[0].credential == wallet_id
         wallet.remove(wallet_id)
-        assert wallet.skill_claims(_vocabulary(wallet_home).fingerprint) == {}
+        assert wallet.skill_claims(_key(wallet_home)) == {}
+
+
+def _key(home: Path) -> str:
+    return f"{_vocabulary(home).fingerprint}:extraction-{extract.EXTRACTION_VERSION}"  # type: ignore[attr-defined]
 
 
 def _vocabulary(home: Path) -> object:

@@ -189,7 +189,7 @@ def test_wallet_skills_shape_and_best_level(vocabulary: Vocabulary) -> None:
     assert [e.id for e in sql.evidence] == ["b", "a"]
     document = sql.to_jsonable()
     assert set(document) == {"skill", "label", "level", "evidence"}
-    assert set(document["evidence"][0]) == {"id", "source", "confidence"}
+    assert set(document["evidence"][0]) == {"id", "source", "confidence", "tier"}
     assert document["label"] == "SQL"
 
 

@@ -1,67 +1,156 @@
-"""`credwallet gap`: how far the wallet stands from a job role."""
+"""`credwallet gap`: how far the wallet stands from a job role: have, missing, what matters most."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from credwallet.cli import console
 from credwallet.cli.state import credentials_of, open_wallet
 
+if TYPE_CHECKING:
+    from credwallet.gap import GapItem, GapResult, LeftOut
+    from credwallet.roles import Requirements, Role
+
 STATUS_STYLE = {"met": "green", "partial": "yellow", "missing": "red"}
+TIER_SHORT = {"valid": "valid", "unverified": "unverified", "self-reported": "self-rep.", "declared": "declared"}
+EVIDENCE_SHOWN = 2
 
 
 def gap_command(
     role: Annotated[
-        str, typer.Option("--role", help="A role id (see `credwallet roles`) or a role YAML file.")
+        str,
+        typer.Option("--role", help="A role id or slug, an O*NET-SOC code (15-2051.01) or a role YAML file."),
     ],
+    verified_only: Annotated[
+        bool, typer.Option("--verified-only", help="Count only credentials verified as valid.")
+    ] = False,
     include_unverified: Annotated[
-        bool, typer.Option(help="Also count credentials that are not verified as valid.")
+        bool, typer.Option(hidden=True, help="Unverified credentials now count by default.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
-    """Met, partial and missing skills for a role, with the credentials behind each and the coverage."""
+    """What you have, what is missing and what matters most for a role, with coverage and progress."""
     from credwallet.skills.service import role_gap
 
     with open_wallet() as wallet:
         role_profile, result = role_gap(
-            credentials_of(wallet), role, home=wallet.home, include_unverified=include_unverified
+            credentials_of(wallet),
+            role,
+            home=wallet.home,
+            verified_only=verified_only,
+            declared=wallet.declared_skills(),
         )
     if as_json:
-        document = result.to_jsonable()
-        document["title"] = role_profile.title
-        document["left_out"] = [item.to_jsonable() for item in result.left_out]
-        console.print_json(document)
+        console.print_json(result.to_jsonable())
         return
+    render_gap(role_profile, result)
+
+
+def render_gap(role: Role, result: GapResult) -> None:
+    """The human view: headline, requirements, core items, what matters most, foundation, left out."""
     out = console.out()
-    width = 30
+    codes = ", ".join(role.onet_codes)
+    origin = "curated" if role.curated else role.origin
+    out.print(
+        f"[bold]{console.clean(role.title)}[/bold] ({role.id})"
+        + (f", O*NET {codes}" if codes else "")
+        + f", {origin}"
+    )
+    width = 24
     filled = round(result.coverage * width)
     partly = max(round(result.progress * width) - filled, 0)
-    out.print(f"[bold]{console.clean(role_profile.title)}[/bold] ({role_profile.id})")
-    bar = f"[green]{'█' * filled}[/green][yellow]{'▒' * partly}[/yellow][dim]{'░' * (width - filled - partly)}[/dim]"
-    out.print(f"coverage {result.coverage:6.1%}  {bar}  progress {result.progress:.1%} (partial levels credited)")
+    bar = (
+        f"[green]{'█' * filled}[/green][yellow]{'▒' * partly}[/yellow]"
+        f"[dim]{'░' * (width - filled - partly)}[/dim]"
+    )
+    out.print(f"coverage {result.coverage:4.0%} {bar} progress {result.progress:.0%} (partial levels credited)")
+    out.print(console.clean(evidence_headline(result)))
+    requirements = requirements_line(role.requirements)
+    if requirements:
+        out.print(console.clean(requirements))
+    out.print()
+    _print_items(result.items)
+    out.print("* required; an item of several skills is met by any one of them (or as many as it says)")
+    matters = result.matters_most(3)
+    if matters:
+        out.print(
+            "matters most: "
+            + console.clean("; ".join(f"{item.label} (level {item.required_level})" for item in matters))
+        )
+    elif result.items:
+        out.print("every core item is met")
+    if result.foundation:
+        out.print()
+        out.print(
+            f"[bold]Foundation[/bold] (background skills and knowledge: {result.foundation_weight:.0%} of "
+            "coverage, not planned unless asked)"
+        )
+        _print_items(result.foundation)
+    if result.left_out:
+        out.print(console.clean(left_out_line(result.left_out)))
+
+
+def _print_items(items: list[GapItem]) -> None:
     rows, styles = [], []
-    for item in result.items:
+    for item in items:
         rows.append(
             [
                 item.status,
                 console.clean_plain(item.label) + (" *" if item.required else ""),
                 str(item.required_level),
                 str(item.held_level or "—"),
-                f"{item.weight:.2f}",
-                ", ".join(item.evidence) or "—",
+                TIER_SHORT.get(item.tier or "", "—") + (" (text)" if item.weak and item.held_level else ""),
+                _evidence_cell(item.evidence),
             ]
         )
         styles.append({0: STATUS_STYLE.get(item.status, "")})
     if rows:
         console.print_columns(
-            ["", "skill", "need", "have", "weight", "evidence"], rows, flexible=(1, 5), styles=styles
+            ["", "skill", "need", "have", "from", "evidence"], rows, flexible=(1, 5), styles=styles
         )
-    out.print("* required")
-    if result.left_out:
-        reasons: dict[str, int] = {}
-        for left in result.left_out:
-            reasons[left.reason] = reasons.get(left.reason, 0) + 1
-        detail = "; ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
-        out.print(f"{len(result.left_out)} credentials left out ({console.clean(detail)})")
+
+
+def _evidence_cell(evidence: tuple[str, ...]) -> str:
+    if not evidence:
+        return "—"
+    shown = ", ".join(evidence[:EVIDENCE_SHOWN])
+    return shown + (f" +{len(evidence) - EVIDENCE_SHOWN}" if len(evidence) > EVIDENCE_SHOWN else "")
+
+
+def evidence_headline(result: GapResult) -> str:
+    """How much of the coverage rests on each kind of evidence (verified first)."""
+    if result.coverage <= 0:
+        return "nothing met yet" + (" (counting only verified credentials)" if result.verified_only else "")
+    if result.verified_only:
+        return "counting only credentials verified as valid"
+    parts = [f"{result.verified_coverage:.0%} of it on verified credentials"]
+    names = {"unverified": "unverified", "self-reported": "self-reported", "declared": "declared skills"}
+    for tier, name in names.items():
+        share = result.coverage_by_tier.get(tier, 0.0)
+        if share > 0.0005:
+            parts.append(f"{share:.0%} on {name}")
+    return "; ".join(parts) + ("" if len(parts) > 1 else " (all of it)")
+
+
+def requirements_line(requirements: Requirements | None) -> str:
+    """`requires: job zone 4 (considerable preparation); bachelor's degree; 2-4 years' experience`."""
+    if requirements is None or requirements.is_empty():
+        return ""
+    parts = []
+    if requirements.job_zone:
+        parts.append(f"job zone {requirements.job_zone} ({requirements.job_zone_name})")
+    for value in (requirements.education, requirements.experience, requirements.training, requirements.note):
+        if value:
+            parts.append(value)
+    return "the job asks: " + "; ".join(parts)
+
+
+def left_out_line(left_out: list[LeftOut]) -> str:
+    reasons: dict[str, int] = {}
+    for left in left_out:
+        reasons[left.reason] = reasons.get(left.reason, 0) + 1
+    detail = "; ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
+    plural = "s" if len(left_out) != 1 else ""
+    return f"{len(left_out)} credential{plural} left out ({detail})"

@@ -175,13 +175,11 @@ app.command("verify", epilog="Example: credwallet verify --all   |   credwallet 
     verify.verify_command
 )
 app.command("info", epilog="Example: credwallet info --json")(info.info_command)
-app.command("skills", epilog="Example: credwallet skills --json   |   credwallet skills 3fa2c1d0")(
-    skills.skills_command
-)
 app.command("gap", epilog="Example: credwallet gap --role data-analyst")(gap.gap_command)
 app.command("plan", epilog="Example: credwallet plan --role data-analyst --hours-per-week 8 --ics plan.ics")(
     plan.plan_command
 )
+app.add_typer(skills.app, name="skills")
 app.add_typer(roles.app, name="roles")
 app.add_typer(plan.catalog_app, name="catalog")
 app.add_typer(profile.app, name="profile")

@@ -54,8 +54,11 @@ def plan_command(
     catalog_only: Annotated[
         bool, typer.Option(help="Use only the --catalog files, not the built-in catalog.")
     ] = False,
+    verified_only: Annotated[
+        bool, typer.Option("--verified-only", help="Count only credentials verified as valid.")
+    ] = False,
     include_unverified: Annotated[
-        bool, typer.Option(help="Count unverified credentials as held skills.")
+        bool, typer.Option(hidden=True, help="Unverified credentials now count by default.")
     ] = False,
     ics: Annotated[
         Path | None, typer.Option("--ics", help="Also write the schedule as an iCalendar file.")
@@ -96,7 +99,8 @@ def plan_command(
             catalogs=list(catalog or []),
             catalog_only=catalog_only,
             options=options,
-            include_unverified=include_unverified,
+            verified_only=verified_only,
+            declared=wallet.declared_skills(),
         )
     if ics is not None:
         from credwallet.export import write_bytes_safely

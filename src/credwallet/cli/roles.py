@@ -1,18 +1,22 @@
-"""`credwallet roles`: built-in and user job-role profiles; `roles match` ranks them by coverage."""
+"""`credwallet roles`: curated, O*NET and user job-role profiles; `roles match` ranks them by progress."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from credwallet.cli import console
 from credwallet.cli.state import credentials_of, open_wallet
 
+if TYPE_CHECKING:
+    from credwallet.roles import Role
+    from credwallet.skills.vocabulary import Vocabulary
+
 app = typer.Typer(
-    help="Job-role profiles: list, show, add your own, and rank them against your wallet.",
-    epilog="Example: credwallet roles   |   credwallet roles match --include-unverified",
+    help="Job-role profiles: list, search every O*NET occupation, show, add your own, rank against your wallet.",
+    epilog="Example: credwallet roles   |   credwallet roles match",
     invoke_without_command=True,
 )
 
@@ -22,13 +26,30 @@ def _home() -> Path:
         return wallet.home
 
 
+def _list_item(role: Role) -> dict[str, Any]:
+    return {
+        "id": role.id,
+        "title": role.title,
+        "onet_codes": list(role.onet_codes),
+        "curated": role.curated,
+        "origin": role.origin,
+        "overrides_builtin": role.overrides_builtin,
+    }
+
+
 @app.callback()
 def list_roles_command(
     ctx: typer.Context, as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False
 ) -> None:
-    """List the built-in roles and your own (with no subcommand)."""
+    """List the curated roles first, then your own, then the other built-in roles (with no subcommand)."""
     if ctx.invoked_subcommand is not None:
         return
+    list_command(as_json)
+
+
+@app.command("list", epilog="Example: credwallet roles list --json")
+def list_command(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:
+    """Curated roles first, then your own, then the other built-in roles."""
     from credwallet.paths import user_roles_dir
     from credwallet.roles import list_roles
     from credwallet.skills.service import vocabulary_for
@@ -36,38 +57,26 @@ def list_roles_command(
     home = _home()
     roles = list_roles(user_roles_dir(home), vocabulary_for(home))
     if as_json:
-        console.print_json(
-            [
-                {
-                    "id": r.id,
-                    "title": r.title,
-                    "origin": r.origin,
-                    "skills": len(r.skills),
-                    "overrides_builtin": r.overrides_builtin,
-                }
-                for r in roles
-            ]
-        )
+        console.print_json([_list_item(r) for r in roles])
         return
     rows = [
         [
             r.id,
             console.clean_plain(r.title),
-            r.origin + (" (overrides built-in)" if r.overrides_builtin else ""),
-            str(len(r.skills)),
-            (r.source.code or "") if r.source else "",
+            ", ".join(r.onet_codes[:1]),
+            "curated" if r.curated else r.origin + (" (overrides built-in)" if r.overrides_builtin else ""),
         ]
         for r in roles
     ]
-    console.print_columns(["id", "title", "origin", "skills", "source"], rows, flexible=(1,))
+    console.print_columns(["id", "title", "O*NET", "kind"], rows, flexible=(0, 1))
 
 
-@app.command("show", epilog="Example: credwallet roles show data-analyst")
+@app.command("show", epilog="Example: credwallet roles show data-analyst   |   credwallet roles show 15-2051.01")
 def show(
-    role: Annotated[str, typer.Argument(help="A role id or a role YAML file.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    role: Annotated[str, typer.Argument(help="A role id or slug, an O*NET-SOC code, or a role YAML file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the role in format 2, as JSON.")] = False,
 ) -> None:
-    """A role's skills with levels, weights and required flags, and where the profile comes from."""
+    """A role's core items and choice groups, foundation items and requirements, and where it comes from."""
     from credwallet.paths import user_roles_dir
     from credwallet.roles import load_role
     from credwallet.skills.service import vocabulary_for
@@ -78,36 +87,62 @@ def show(
     if as_json:
         console.print_json(profile.to_jsonable())
         return
+    render_role(profile, vocabulary)
+
+
+def render_role(profile: Role, vocabulary: Vocabulary) -> None:
+    from credwallet.cli.gap import requirements_line
+    from credwallet.roles import ChoiceGroup
+
     out = console.out()
-    out.print(f"[bold]{console.clean(profile.title)}[/bold] ({profile.id}), {profile.origin}")
+    kind = "curated" if profile.curated else profile.origin
+    out.print(f"[bold]{console.clean(profile.title)}[/bold] ({profile.id}), {kind}")
     if profile.overrides_builtin:
         out.print("[yellow]this user role overrides the built-in role with the same id[/yellow]")
     if profile.description:
         out.print(console.clean(profile.description))
     if profile.source:
-        source = profile.source.to_jsonable()
-        out.print("source: " + console.clean(" ".join(str(v) for v in source.values() if v)))
-    rows = [
-        [
-            console.clean_plain(vocabulary.label(s.skill)),
-            s.skill,
-            str(s.level),
-            f"{s.weight:.2f}",
-            "yes" if s.required else "",
+        source = profile.source
+        parts = [source.name, ", ".join(source.codes), source.title or "", source.version or ""]
+        out.print("source: " + console.clean(" ".join(p for p in parts if p)))
+    requirements = requirements_line(profile.requirements)
+    if requirements:
+        out.print(console.clean(requirements))
+    out.print()
+    rows = []
+    for item in profile.core:
+        if isinstance(item, ChoiceGroup):
+            members = " / ".join(vocabulary.label(s) for s in item.any_of)
+            need = f"{item.need} of " if item.need > 1 else "any of "
+            name = f"{item.name}: " if item.name else ""
+            label, ids = f"{name}{need}{members}", "+".join(item.any_of)
+        else:
+            label, ids = vocabulary.label(item.skill), item.skill
+        rows.append(
+            [console.clean_plain(label), ids, str(item.level), f"{item.weight:.2f}", "yes" if item.required else ""]
+        )
+    console.print_columns(["core item", "id", "level", "weight", "required"], rows, flexible=(0, 1))
+    if profile.foundation:
+        out.print()
+        out.print(
+            f"[bold]Foundation[/bold]: {profile.foundation_weight:.0%} of coverage, not planned unless asked"
+        )
+        foundation_rows = [
+            [console.clean_plain(vocabulary.label(f.skill)), f.skill, str(f.level), f"{f.weight:.2f}"]
+            for f in profile.foundation
         ]
-        for s in profile.skills
-    ]
-    console.print_columns(["skill", "id", "level", "weight", "required"], rows, flexible=(0,))
+        console.print_columns(["foundation item", "id", "level", "weight"], foundation_rows, flexible=(0, 1))
+    if profile.notes:
+        out.print()
+        out.print("notes: " + console.clean(profile.notes))
 
 
 @app.command("add", epilog="Example: credwallet roles add my-analyst.yaml")
 def add(
     path: Annotated[Path, typer.Argument(help="A role YAML file to validate and install.", dir_okay=False)],
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an installed role with the same id.")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an installed role with the same id.")] = False,
 ) -> None:
-    """Validate a role file and install it in your wallet's roles folder."""
+    """Validate a role file (format 2, or format 1) and install it in your wallet's roles folder."""
     from credwallet.paths import user_roles_dir
     from credwallet.roles import install_role
     from credwallet.skills.service import vocabulary_for
@@ -120,11 +155,11 @@ def add(
 
 @app.command("new", epilog="Example: credwallet roles new --from data-analyst > my-analyst.yaml")
 def new(
-    from_role: Annotated[str, typer.Option("--from", help="Start from this role.")],
+    from_role: Annotated[str, typer.Option("--from", help="Start from this role (id, slug or O*NET code).")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the output file.")] = False,
 ) -> None:
-    """Write a starter role YAML to edit (then `roles add` it)."""
+    """Write a starter role YAML in format 2 to edit (then `roles add` it)."""
     import sys
 
     from credwallet.export import write_text_safely
@@ -144,27 +179,35 @@ def new(
 
 @app.command("match", epilog="Example: credwallet roles match --json")
 def match(
-    include_unverified: Annotated[bool, typer.Option(help="Also count unverified credentials.")] = False,
+    verified_only: Annotated[
+        bool, typer.Option("--verified-only", help="Count only credentials verified as valid.")
+    ] = False,
+    include_unverified: Annotated[
+        bool, typer.Option(hidden=True, help="Unverified credentials now count by default.")
+    ] = False,
     limit: Annotated[int, typer.Option(help="Show this many roles.", min=1)] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
-    """Rank every role by coverage: which jobs you are closest to, and what to learn next for each."""
+    """Rank the curated roles and your own by progress: which jobs you are closest to, and what to learn next."""
     from credwallet.skills.service import rank_roles
 
     with open_wallet() as wallet:
-        matches = rank_roles(credentials_of(wallet), home=wallet.home, include_unverified=include_unverified)
+        matches = rank_roles(
+            credentials_of(wallet),
+            home=wallet.home,
+            verified_only=verified_only,
+            declared=wallet.declared_skills(),
+        )
     if as_json:
         console.print_json([m.to_jsonable() for m in matches])
         return
     rows = [
         [
-            f"{m.coverage:6.1%}",
-            f"{m.progress:6.1%}",
+            f"{m.progress:4.0%}",
+            f"{m.coverage:4.0%}",
             m.role,
-            console.clean_plain(m.title),
-            f"{m.met}/{m.total}",
-            ", ".join(m.top_missing),
+            console.clean_plain("; ".join(m.top_missing)),
         ]
         for m in matches[:limit]
     ]
-    console.print_columns(["coverage", "progress", "role", "title", "met", "learn next"], rows, flexible=(3, 5))
+    console.print_columns(["progress", "coverage", "role", "learn next"], rows, flexible=(2, 3))

@@ -1,10 +1,11 @@
-"""`credwallet skills`: what the wallet evidences, at which level, and from which credentials."""
+"""`credwallet skills`: what the wallet evidences, at which level and from where; declared skills."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from credwallet.cli import console
 from credwallet.cli.state import credentials_of, open_wallet
@@ -12,41 +13,47 @@ from credwallet.cli.state import credentials_of, open_wallet
 LEVEL_NAMES = {1: "aware", 2: "basic", 3: "intermediate", 4: "advanced", 5: "expert"}
 
 
+class _SkillsGroup(TyperGroup):
+    """`credwallet skills ID` (a wallet id, not a subcommand) runs `skills show ID`, as it always has."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            return "show", self.commands["show"], args
+        return super().resolve_command(ctx, args)
+
+
+app = typer.Typer(
+    cls=_SkillsGroup,
+    help="The skills your wallet evidences, and skills you declare yourself.",
+    epilog="Example: credwallet skills   |   credwallet skills 3fa2c1d0   |   "
+    'credwallet skills declare sql --level 3 --note "weekly reporting at Acme"',
+    invoke_without_command=True,
+)
+
+
+@app.callback()
 def skills_command(
-    wallet_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="Only this credential's skills.")
-    ] = None,
+    ctx: typer.Context,
+    verified_only: Annotated[
+        bool, typer.Option("--verified-only", help="Count only credentials verified as valid.")
+    ] = False,
     include_unverified: Annotated[
-        bool, typer.Option(help="Also count credentials not verified as valid (all wallet view only).")
+        bool, typer.Option(hidden=True, help="Unverified credentials now count by default.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
-    """List the skills the wallet evidences (or one credential's), with where each claim came from."""
-    from credwallet.skills.service import held_skills, vocabulary_for
+    """List the skills the wallet evidences with their level and where each claim came from (with no
+    subcommand); `skills ID` shows one credential's."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from credwallet.skills.service import held_skills
 
     with open_wallet() as wallet:
-        if wallet_id is not None:
-            from credwallet.skills.extract import extract_skills
-
-            credential = wallet.get(wallet_id, with_original=False)
-            vocabulary = vocabulary_for(wallet.home)
-            claims = extract_skills(credential, vocabulary)
-            if as_json:
-                console.print_json([{**c.to_jsonable(), "label": vocabulary.label(c.skill)} for c in claims])
-                return
-            out = console.out()
-            out.print(f"[bold]{console.clean(credential.name)}[/bold] ({credential.wallet_id})")
-            if not claims:
-                out.print("no skills recognized in this credential")
-            for claim in claims:
-                via = f" (via {claim.via})" if claim.via else ""
-                out.print(
-                    f"  {console.clean(vocabulary.label(claim.skill)):32} level {claim.level}  "
-                    f"{claim.source:15} {claim.confidence:.2f}  {console.clean(claim.detail)}{via}"
-                )
-            return
         held, left_out = held_skills(
-            credentials_of(wallet), home=wallet.home, include_unverified=include_unverified
+            credentials_of(wallet),
+            home=wallet.home,
+            verified_only=verified_only,
+            declared=wallet.declared_skills(),
         )
     if as_json:
         console.print_json([item.to_jsonable() for item in held])
@@ -58,19 +65,123 @@ def skills_command(
         [
             console.clean_plain(item.label),
             f"{item.level} {LEVEL_NAMES.get(item.level, '')}",
-            ", ".join(sorted({e.source for e in item.evidence})),
-            ", ".join(dict.fromkeys(e.id for e in item.evidence if e.id)),
+            ", ".join(dict.fromkeys(e.tier for e in item.evidence)),
+            ", ".join(dict.fromkeys(e.id or "declared" for e in item.evidence)),
         ]
         for item in held
     ]
     if rows:
-        console.print_columns(["skill", "level", "from", "credentials"], rows, flexible=(0, 3))
+        console.print_columns(["skill", "level", "from", "evidence"], rows, flexible=(0, 3))
     if left_out:
         reasons: dict[str, int] = {}
         for item in left_out:
             reasons[item.reason] = reasons.get(item.reason, 0) + 1
         detail = "; ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
+        out.print(f"{len(left_out)} credentials not counted ({console.clean(detail)})")
+
+
+@app.command("show", hidden=True, epilog="Example: credwallet skills show 3fa2c1d0")
+def show(
+    wallet_id: Annotated[str, typer.Argument(metavar="ID", help="A wallet id (or a unique prefix).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """One credential's skills, with the level, source and confidence of each claim."""
+    from credwallet.skills.extract import extract_skills
+    from credwallet.skills.service import vocabulary_for
+
+    with open_wallet() as wallet:
+        credential = wallet.get(wallet_id, with_original=False)
+        vocabulary = vocabulary_for(wallet.home)
+    claims = extract_skills(credential, vocabulary)
+    if as_json:
+        console.print_json([{**c.to_jsonable(), "label": vocabulary.label(c.skill)} for c in claims])
+        return
+    out = console.out()
+    out.print(f"[bold]{console.clean(credential.name)}[/bold] ({credential.wallet_id})")
+    if not claims:
+        out.print("no skills recognized in this credential")
+    for claim in claims:
+        via = f" (via {claim.via})" if claim.via else ""
         out.print(
-            f"{len(left_out)} credentials not counted ({console.clean(detail)}); "
-            "--include-unverified counts unverified ones"
+            f"  {console.clean(vocabulary.label(claim.skill)):32} level {claim.level}  "
+            f"{claim.source:15} {claim.confidence:.2f}  {console.clean(claim.detail)}{via}"
         )
+
+
+@app.command("declare", epilog='Example: credwallet skills declare sql --level 3 --note "3 years of weekly reporting"')
+def declare(
+    skill: Annotated[str, typer.Argument(help="A skill: a vocabulary id, label or alias (sql, 'Power BI').")],
+    level: Annotated[
+        int, typer.Option("--level", min=1, max=5, help="1 aware, 2 basic, 3 intermediate, 4 advanced, 5 expert.")
+    ],
+    note: Annotated[str | None, typer.Option("--note", help="What it rests on (experience, projects).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the declared skill as JSON.")] = False,
+) -> None:
+    """Declare a skill you have without a credential for it: shown as "declared", counted by gap and plan
+    as the weakest evidence (up to level 3)."""
+    from credwallet.skills.holding import DECLARED_LEVEL_CAP
+    from credwallet.skills.service import vocabulary_for
+
+    with open_wallet() as wallet:
+        vocabulary = vocabulary_for(wallet.home)
+        resolved = vocabulary.resolve(skill)
+        declared = wallet.declare_skill(resolved.id, level, note)
+    if as_json:
+        console.print_json(_declared_json(declared, vocabulary.label(declared.skill)))
+        return
+    out = console.out()
+    out.print(f"declared {console.clean(resolved.label)} ({resolved.id}) at level {level} {LEVEL_NAMES[level]}")
+    if level > DECLARED_LEVEL_CAP:
+        out.print(
+            f"gap and plan count a declared skill up to level {DECLARED_LEVEL_CAP}; "
+            "a credential shows a higher level"
+        )
+
+
+@app.command("undeclare", epilog="Example: credwallet skills undeclare sql")
+def undeclare(
+    skill: Annotated[str, typer.Argument(help="A declared skill (id, name or alias).")],
+) -> None:
+    """Forget a skill you declared (nothing to do when it was not declared)."""
+    from credwallet.skills.service import vocabulary_for
+
+    with open_wallet() as wallet:
+        vocabulary = vocabulary_for(wallet.home)
+        known = vocabulary.lookup(skill)
+        removed = wallet.undeclare_skill(known.id if known is not None else skill)
+    name = console.clean(known.label if known else skill)
+    console.out().print(f"no longer declared: {name}" if removed else f"{name} was not declared; nothing to do")
+
+
+@app.command("declared", epilog="Example: credwallet skills declared --json")
+def declared_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """The skills you declared, with level and note."""
+    from credwallet.skills.service import vocabulary_for
+
+    with open_wallet() as wallet:
+        vocabulary = vocabulary_for(wallet.home)
+        declared = wallet.declared_skills()
+    if as_json:
+        console.print_json([_declared_json(d, vocabulary.label(d.skill)) for d in declared])
+        return
+    if not declared:
+        console.out().print('No declared skills. Add one with: credwallet skills declare SKILL --level N')
+        return
+    rows = [
+        [console.clean_plain(vocabulary.label(d.skill)), d.skill, str(d.level), console.clean_plain(d.note or "")]
+        for d in declared
+    ]
+    console.print_columns(["skill", "id", "level", "note"], rows, flexible=(0, 3))
+
+
+def _declared_json(declared: Any, label: str) -> dict[str, Any]:
+    return {
+        "skill": declared.skill,
+        "label": label,
+        "level": declared.level,
+        "note": declared.note,
+        "declared_at": declared.declared_at.isoformat().replace("+00:00", "Z") if declared.declared_at else None,
+        "tier": "declared",
+    }

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from credwallet.skills.levels import alignment_level, credential_level
 from credwallet.skills.matcher import find_mentions, match_whole
-from credwallet.skills.model import SOURCES, EvidenceRef, HeldSkill, SkillClaim
+from credwallet.skills.model import SOURCES, HeldSkill, SkillClaim
 
 if TYPE_CHECKING:
-    from credwallet.model import Alignment, Credential
+    from credwallet.model import Alignment, Credential, DeclaredSkill
     from credwallet.skills.vocabulary import Skill, Vocabulary
 
 # Confidence by source. Alignments are the issuer's explicit statement; a tag is the issuer's keyword;
@@ -45,6 +45,9 @@ _OCCUPATION = re.compile(r"/occupation/|(?<!\d)\d{2}-\d{4}\.\d{2}(?!\d)|/isco/")
 _COMMODITY = re.compile(r"4\d{7}")
 # URLs in prose name hosts and files ("...badges/data.json"), not skills.
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
+
+# Bumped whenever extraction or the level rules change, so claims a wallet stored are extracted again.
+EXTRACTION_VERSION = 2
 
 _CACHE: dict[tuple[str, str], tuple[SkillClaim, ...]] = {}
 _CACHE_LIMIT = 50_000
@@ -223,26 +226,24 @@ def _add_broader(collector: _Collector, vocabulary: Vocabulary) -> None:
 
 
 def wallet_skills(
-    credentials: Iterable[Credential], vocabulary: Vocabulary, *, min_confidence: float = 0.0
+    credentials: Iterable[Credential],
+    vocabulary: Vocabulary,
+    *,
+    min_confidence: float = 0.0,
+    declared: Iterable[DeclaredSkill] = (),
 ) -> list[HeldSkill]:
-    """Every skill the given credentials evidence, best level first, with all evidence (DESIGN §7 shape)."""
-    held: dict[str, HeldSkill] = {}
-    for credential in credentials:
-        for claim in extract_skills(credential, vocabulary):
-            if claim.confidence < min_confidence:
-                continue
-            item = held.get(claim.skill)
-            if item is None:
-                item = held[claim.skill] = HeldSkill(claim.skill, vocabulary.label(claim.skill), claim.level)
-            item.level = max(item.level, claim.level)
-            item.evidence.append(
-                EvidenceRef(
-                    claim.credential, claim.source, claim.confidence, claim.level, claim.detail, claim.via
-                )
-            )
-    for item in held.values():
-        item.evidence.sort(key=lambda e: (-e.level, -e.confidence, SOURCES.index(e.source), e.id or ""))
-    return sorted(held.values(), key=lambda h: (-h.level, h.label.lower()))
+    """Every skill the given credentials (and declarations) evidence, best level first, with all evidence
+    marked by tier; levels accumulate by the rule in skills/holding.py."""
+    from credwallet.skills.holding import credential_tier, held_from, independence_key
+
+    def claims() -> Iterable[tuple[SkillClaim, str, str]]:
+        for credential in credentials:
+            tier = credential_tier(credential)
+            independent = independence_key(credential)
+            for claim in extract_skills(credential, vocabulary):
+                yield claim, tier, independent
+
+    return held_from(claims(), vocabulary, declared, min_confidence=min_confidence)
 
 
 def held_levels(held: Iterable[HeldSkill]) -> dict[str, HeldSkill]:

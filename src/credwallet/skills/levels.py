@@ -13,6 +13,12 @@ a level word in the achievement's name), else from a default by kind of achievem
 
 Words in the name then adjust it: fundamentals / foundations / essentials / introduction / beginner -> 2,
 intermediate / practitioner / associate -> 3, advanced / professional / expert -> 4, mastery -> 5.
+
+Assessed academic work counts for what it is, not for its title words: a graduate-level achievement
+(a graduate course, certificate or degree: "graduate", "postgraduate", "master's" in its name, criteria or
+description) with a passing grade, or a graduate certificate or degree, gives 4, as much as a badge titled
+"Advanced"; a graduate course with no grade, or any other course with a passing grade, gives at least 3
+(its own title words can lower a non-graduate course: "Introduction to ..." with an A stays 2).
 """
 
 from __future__ import annotations
@@ -126,6 +132,54 @@ def _type_key(achievement_type: str | None) -> str | None:
     return key.removeprefix("ext") or None
 
 
+_GRADUATE = re.compile(r"\b(graduate|post-?graduate|master'?s|master of|mba|msc)\b", re.I)
+_CREDENTIAL_WORDS = re.compile(r"\b(certificate|degree|diploma)\b", re.I)
+_LETTER_GRADE = re.compile(r"^\s*([A-D])\s*[+-]?\s*$", re.I)
+_PASS_WORDS = re.compile(r"\b(pass|passed|satisfactory|merit|distinction|honou?rs|completed)\b", re.I)
+_PERCENT = re.compile(r"^\s*(\d{1,3}(?:\.\d+)?)\s*%?\s*$")
+_GRADE_TYPES = {"lettergrade", "grade", "gradepointaverage", "percent", "score"}
+
+
+def passing_grade(credential: Credential) -> str | None:
+    """The passing grade a credential's results record ("A-", "Pass", "87%"), or None."""
+    for result in credential.results:
+        value = (result.value or "").strip()
+        kind = re.sub(r"[^a-z]", "", (result.type or "").lower()).removeprefix("ext")
+        if not value:
+            continue
+        if _LETTER_GRADE.match(value) or _PASS_WORDS.search(value):
+            return value
+        number = _PERCENT.match(value)
+        if number and kind in _GRADE_TYPES and 50 <= float(number.group(1)) <= 100:
+            return value
+    return None
+
+
+def _graduate_level(credential: Credential) -> bool:
+    key = _type_key(credential.achievement_type) or ""
+    if key in ("mastercertificate", "masterdegree"):
+        return True
+    texts = [credential.name or "", credential.description or ""]
+    if credential.criteria is not None and credential.criteria.narrative:
+        texts.append(credential.criteria.narrative)
+    return any(_GRADUATE.search(text) for text in texts)
+
+
+def _academic_level(credential: Credential) -> tuple[int, str] | None:
+    """Level 4 for graduate work that was graded or is a graduate credential; 3 for other graduate work."""
+    if not _graduate_level(credential):
+        return None
+    grade = passing_grade(credential)
+    if grade is not None:
+        return 4, f"graduate-level, grade {grade}"
+    key = _type_key(credential.achievement_type) or ""
+    if key in ("certificate", "mastercertificate", "masterdegree", "degree", "diploma") or _CREDENTIAL_WORDS.search(
+        credential.name or ""
+    ):
+        return 4, "graduate certificate or degree"
+    return 3, "graduate-level"
+
+
 def credential_level(credential: Credential) -> tuple[int, str]:
     """The level a credential evidences for its skills, and a short reason (for `skills ID`)."""
     for result in credential.results:
@@ -136,11 +190,21 @@ def credential_level(credential: Credential) -> tuple[int, str]:
     explicit = _document_level(credential)
     if explicit is not None:
         return explicit, "achievement level"
+    academic = _academic_level(credential)
+    if academic is not None and academic[0] == 4:
+        return academic
     name = credential.name or ""
     for pattern, level in _NAME_CUES:
         if pattern.search(name):
+            if academic is not None and academic[0] > level:
+                return academic
             return level, f"name says {LEVEL_NAMES[level]}"
+    if academic is not None:
+        return academic
+    grade = passing_grade(credential)
     key = _type_key(credential.achievement_type)
+    if grade is not None and TYPE_DEFAULTS.get(key or "", DEFAULT_LEVEL) < 3:
+        return 3, f"graded course, grade {grade}"
     if key in TYPE_DEFAULTS:
         return TYPE_DEFAULTS[key], f"default for {credential.achievement_type}"
     if re.search(r"\b(certified|certification)\b", name, re.I):

@@ -51,9 +51,22 @@ class SkillClaim:
         )
 
 
+# Kinds of evidence, strongest first (DESIGN.md §6): an issued credential verified as valid; one not yet
+# checked (not failed); a credential the learner recorded by hand (self-reported); a declared skill.
+TIER_VALID = "valid"
+TIER_UNVERIFIED = "unverified"
+TIER_SELF_REPORTED = "self-reported"
+TIER_DECLARED = "declared"
+TIERS = (TIER_VALID, TIER_UNVERIFIED, TIER_SELF_REPORTED, TIER_DECLARED)
+
+
 @dataclass(frozen=True, slots=True)
 class EvidenceRef:
-    """A credential evidencing a held skill (the `evidence` items of `skills --json`)."""
+    """One piece of evidence for a held skill: a credential's claim, or the learner's declaration.
+
+    `id` is the wallet id (None for a declaration); `tier` says how strong the evidence is (TIERS);
+    `independent` groups copies of one achievement, which count once when levels accumulate.
+    """
 
     id: str | None
     source: str
@@ -61,26 +74,50 @@ class EvidenceRef:
     level: int
     detail: str
     via: str | None = None
+    tier: str = TIER_VALID
+    independent: str | None = None
 
     def to_jsonable(self) -> dict[str, Any]:
-        return {"id": self.id, "source": self.source, "confidence": self.confidence}
+        return {"id": self.id, "source": self.source, "confidence": self.confidence, "tier": self.tier}
 
 
 @dataclass(slots=True)
 class HeldSkill:
-    """A skill the wallet evidences: its best level and every credential behind it."""
+    """A skill the wallet evidences: its level, and every piece of evidence behind it.
+
+    `levels[i]` is (level, firm level) counting only evidence of tiers TIERS[:i + 1]; the firm level leaves
+    out low-confidence text matches. `level` is the level from all the evidence given (what `skills` shows).
+    """
 
     skill: str
     label: str
     level: int
     evidence: list[EvidenceRef] = field(default_factory=list)
+    levels: tuple[tuple[int, int], ...] = ()
 
     @property
     def credential_ids(self) -> list[str]:
         return [e.id for e in self.evidence if e.id is not None]
 
+    def level_upto(self, tier_index: int, *, firm: bool = False) -> int:
+        """The held level counting evidence of tiers TIERS[:tier_index + 1] (firm: no weak text matches)."""
+        if not self.levels:
+            if not self.evidence:
+                return self.level
+            from credwallet.skills.holding import tier_levels
+
+            self.levels = tier_levels(self.evidence)
+        pair = self.levels[min(tier_index, len(self.levels) - 1)]
+        return pair[1] if firm else pair[0]
+
+    @property
+    def tier(self) -> str | None:
+        """The strongest tier of evidence this skill has."""
+        ranks = [TIERS.index(e.tier) for e in self.evidence]
+        return TIERS[min(ranks)] if ranks else None
+
     def to_jsonable(self) -> dict[str, Any]:
-        """DESIGN.md §7 `skills --json` item: skill, label, level, evidence [{id, source, confidence}]."""
+        """DESIGN.md §7 `skills --json` item: skill, label, level, evidence [{id, source, confidence, tier}]."""
         return {
             "skill": self.skill,
             "label": self.label,

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 from credwallet.paths import user_roles_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from credwallet.gap import GapResult, LeftOut, RoleMatch
-    from credwallet.model import Credential
+    from credwallet.model import Credential, DeclaredSkill
     from credwallet.roles import Role
     from credwallet.skills.model import HeldSkill
     from credwallet.skills.vocabulary import Vocabulary
@@ -36,7 +38,10 @@ def credentials_with_skills(wallet: Wallet) -> list[Credential]:
 
     credentials = wallet.credentials()
     vocabulary = vocabulary_for(wallet.home)
-    stored = wallet.skill_claims(vocabulary.fingerprint)
+    from credwallet.skills.extract import EXTRACTION_VERSION
+
+    key = f"{vocabulary.fingerprint}:extraction-{EXTRACTION_VERSION}"
+    stored = wallet.skill_claims(key)
     fresh: list[tuple[str, str, str]] = []
     for credential in credentials:
         if credential.content_hash is None:
@@ -48,7 +53,7 @@ def credentials_with_skills(wallet: Wallet) -> list[Credential]:
         else:
             extracted = extract_skills(credential, vocabulary)
             document = json.dumps([claim.to_jsonable() for claim in extracted])
-            fresh.append((credential.content_hash, vocabulary.fingerprint, document))
+            fresh.append((credential.content_hash, key, document))
     if fresh:
         wallet.save_skill_claims(fresh)
     return credentials
@@ -68,37 +73,59 @@ def skill_labels(*, home: Path) -> dict[str, str]:
 
 
 def held_skills(
-    credentials: list[Credential], *, home: Path, include_unverified: bool, now: datetime | None = None
+    credentials: list[Credential],
+    *,
+    home: Path,
+    verified_only: bool = False,
+    declared: Sequence[DeclaredSkill] = (),
+    now: datetime | None = None,
 ) -> tuple[list[HeldSkill], list[LeftOut]]:
-    """Skills from the credentials that count (valid and unexpired unless told otherwise), and the rest."""
+    """Skills from the credentials that count and the learner's declarations, and the credentials left out.
+
+    By default valid, unverified and self-reported credentials and declared skills count, each marked by its
+    tier; `verified_only` keeps credentials verified as valid alone (no declarations either).
+    """
     from credwallet.gap import counting_credentials
     from credwallet.skills.extract import wallet_skills
 
-    counted, left_out = counting_credentials(credentials, include_unverified, now or datetime.now(UTC))
-    return wallet_skills(counted, vocabulary_for(home)), left_out
+    counted, left_out = counting_credentials(credentials, now or datetime.now(UTC), verified_only=verified_only)
+    vocabulary = vocabulary_for(home)
+    return wallet_skills(counted, vocabulary, declared=() if verified_only else declared), left_out
 
 
 def role_gap(
-    credentials: list[Credential], role_ref: str, *, home: Path, include_unverified: bool = False
+    credentials: list[Credential],
+    role_ref: str,
+    *,
+    home: Path,
+    verified_only: bool = False,
+    declared: Sequence[DeclaredSkill] = (),
+    now: datetime | None = None,
 ) -> tuple[Role, GapResult]:
-    """The gap between the wallet and one role (an id or a YAML file)."""
+    """The gap between the wallet and one role (an id, an O*NET code or a YAML file)."""
     from credwallet.gap import analyze_gap
     from credwallet.roles import load_role
 
     vocabulary = vocabulary_for(home)
     role = load_role(role_ref, user_roles_dir(home), vocabulary)
-    held, left_out = held_skills(credentials, home=home, include_unverified=include_unverified)
-    return role, analyze_gap(held, role, vocabulary, left_out)
+    held, left_out = held_skills(credentials, home=home, verified_only=verified_only, declared=declared, now=now)
+    return role, analyze_gap(held, role, vocabulary, left_out, verified_only=verified_only)
 
 
 def rank_roles(
-    credentials: list[Credential], *, home: Path, include_unverified: bool = False
+    credentials: list[Credential],
+    *,
+    home: Path,
+    verified_only: bool = False,
+    declared: Sequence[DeclaredSkill] = (),
+    now: datetime | None = None,
 ) -> list[RoleMatch]:
+    """Curated built-in roles and the learner's own, ranked by progress (`roles match`)."""
     from credwallet.gap import match_roles
     from credwallet.roles import list_roles
 
     vocabulary = vocabulary_for(home)
-    held, _ = held_skills(credentials, home=home, include_unverified=include_unverified)
+    held, _ = held_skills(credentials, home=home, verified_only=verified_only, declared=declared, now=now)
     return match_roles(held, list_roles(user_roles_dir(home), vocabulary), vocabulary)
 
 
@@ -112,7 +139,7 @@ def resume_relevance(
 
     vocabulary = vocabulary_for(home)
     role = load_role(role_ref, user_roles_dir(home), vocabulary) if role_ref else None
-    weights = {s.skill: s.weight for s in role.skills} if role else {}
+    weights = role.skill_weights() if role else {}
     total = sum(weights.values()) or 1.0
     relevance: dict[str, tuple[float, list[str]]] = {}
     for credential in credentials:

@@ -166,3 +166,19 @@ def m004_skill_claims(db: sqlite3.Connection) -> None:
         )
         """,
     )
+
+
+@migration
+def m005_declared_skills(db: sqlite3.Connection) -> None:
+    """Skills the learner declares without a credential (`credwallet skills declare`): one row per skill."""
+    _run(
+        db,
+        """
+        CREATE TABLE declared_skills (
+            skill TEXT PRIMARY KEY,
+            level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+            note TEXT,
+            declared_at TEXT NOT NULL
+        )
+        """,
+    )

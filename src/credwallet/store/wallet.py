@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from credwallet.errors import InputError, NotFoundError, StoreError
-from credwallet.model import Credential, Profile, Status, credential_from_jsonable, identity_kind
+from credwallet.model import (
+    Credential,
+    DeclaredSkill,
+    Profile,
+    Status,
+    credential_from_jsonable,
+    identity_kind,
+    parse_iso_datetime,
+)
 from credwallet.paths import DB_FILENAME, wallet_home
 from credwallet.store.connection import connect
 from credwallet.store.rows import INSERT_NEW_SQL, PreparedCredential, iso_time, now_utc, prepare
@@ -438,6 +446,34 @@ class Wallet:
             cursor = self._db.execute("DELETE FROM identities WHERE identity = ?", (identity.strip(),))
         if cursor.rowcount == 0:
             raise NotFoundError(f"{identity!r} is not one of the profile's identities")
+
+    # -- declared skills ------------------------------------------------------------------------------
+
+    def declared_skills(self) -> list[DeclaredSkill]:
+        """Skills the learner declared (`skills declare`), by skill id."""
+        rows = self._db.execute("SELECT skill, level, note, declared_at FROM declared_skills ORDER BY skill")
+        return [DeclaredSkill(r[0], int(r[1]), r[2], parse_iso_datetime(r[3])) for r in rows]
+
+    def declare_skill(self, skill: str, level: int, note: str | None = None) -> DeclaredSkill:
+        """Record (or replace) a declared skill; `skill` must already be a vocabulary id."""
+        if not 1 <= level <= 5:
+            raise InputError(f"level {level} is out of range: give 1 (aware) to 5 (expert)")
+        note = note.strip() if note and note.strip() else None
+        when = now_utc()
+        with self._write():
+            self._db.execute(
+                "INSERT INTO declared_skills (skill, level, note, declared_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(skill) DO UPDATE SET level = excluded.level, note = excluded.note, "
+                "declared_at = excluded.declared_at",
+                (skill, level, note, iso_time(when)),
+            )
+        return DeclaredSkill(skill, level, note, when)
+
+    def undeclare_skill(self, skill: str) -> bool:
+        """Forget a declared skill; False when it was not declared."""
+        with self._write():
+            cursor = self._db.execute("DELETE FROM declared_skills WHERE skill = ?", (skill,))
+        return cursor.rowcount > 0
 
     # -- fetched documents ----------------------------------------------------------------------------
 

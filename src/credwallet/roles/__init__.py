@@ -1,0 +1,57 @@
+"""Role profiles: the format 2 model, role files, and the built-in and user roles (DESIGN.md §6, §6.1).
+
+Submodules: `model` (the dataclasses), `parse` (documents to roles, schema and vocabulary checks), `library`
+(built-in, user and file roles), `starter` (YAML for people). The names below are the public API.
+"""
+
+from credwallet.roles.library import (
+    builtin_ids,
+    builtin_role_text,
+    install_role,
+    list_roles,
+    load_builtin_roles,
+    load_role,
+    load_user_roles,
+    validate_role_file,
+)
+from credwallet.roles.model import (
+    DEFAULT_FOUNDATION_WEIGHT,
+    ORIGIN_BUILTIN,
+    ORIGIN_FILE,
+    ORIGIN_USER,
+    ChoiceGroup,
+    CoreItem,
+    FoundationItem,
+    Requirements,
+    Role,
+    RoleSource,
+    SkillItem,
+)
+from credwallet.roles.parse import parse_role_document, role_schema
+from credwallet.roles.starter import role_yaml, starter_yaml
+
+__all__ = [
+    "DEFAULT_FOUNDATION_WEIGHT",
+    "ORIGIN_BUILTIN",
+    "ORIGIN_FILE",
+    "ORIGIN_USER",
+    "ChoiceGroup",
+    "CoreItem",
+    "FoundationItem",
+    "Requirements",
+    "Role",
+    "RoleSource",
+    "SkillItem",
+    "builtin_ids",
+    "builtin_role_text",
+    "install_role",
+    "list_roles",
+    "load_builtin_roles",
+    "load_role",
+    "load_user_roles",
+    "parse_role_document",
+    "role_schema",
+    "role_yaml",
+    "starter_yaml",
+    "validate_role_file",
+]
