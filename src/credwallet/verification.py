@@ -243,6 +243,15 @@ def verify_gathered(
     return [Verified(c, report) for c, report in zip(credentials, run.reports, strict=True)]
 
 
+def strict_view(results: list[Verified]) -> list[Verified]:
+    """`verify --strict`: the same results judged as a validator would (conformance findings are failures).
+    Only shown: the wallet keeps the learner's verdict, in which conformance never changes the status."""
+    from credwallet.verify.report import Report
+    from credwallet.verify.structure import strict_checks
+
+    return [Verified(r.credential, Report.from_checks(strict_checks(r.report.checks)), r.cache_key) for r in results]
+
+
 def problem_found(results: list[Verified]) -> bool:
     """Exit status 1 when any credential is invalid, expired or revoked (DESIGN.md §7)."""
     return any(r.report.status in (Status.INVALID, Status.EXPIRED, Status.REVOKED) for r in results)

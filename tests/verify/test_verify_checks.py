@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from credwallet.model import Recipient, Status
 from credwallet.verify import Report, verify_credential, verify_document
-from credwallet.verify.report import Check, CheckStatus
+from credwallet.verify.report import Check, CheckKind, CheckStatus
 from credwallet.verify.signing import did_key_method, sign_data_integrity
 from tests.verify.helpers import (
     ATTACKER_KEY,
@@ -30,9 +30,7 @@ from tests.verify.helpers import (
 
 def verify(document: dict[str, Any], **kwargs: Any) -> Report:
     identities = kwargs.pop("identities", [])
-    return verify_credential(
-        credential(document, **kwargs.pop("build", {})), identities=identities, now=NOW, **kwargs
-    )
+    return verify_credential(credential(document, **kwargs.pop("build", {})), identities=identities, now=NOW, **kwargs)
 
 
 # ---- structure ------------------------------------------------------------------------------------------
@@ -41,29 +39,72 @@ def verify(document: dict[str, Any], **kwargs: Any) -> Report:
 @pytest.mark.parametrize(
     ("change", "needle"),
     [
-        (lambda d: d.__setitem__("@context", d["@context"][::-1]), "@context must start"),
-        (lambda d: d.__setitem__("type", ["OpenBadgeCredential"]), "VerifiableCredential"),
         (lambda d: d.__setitem__("issuer", [ISSUER_DID, "did:example:two"]), "exactly one issuer"),
         (lambda d: d.__setitem__("issuer", {"name": "No id"}), "no issuer"),
         (lambda d: d.__setitem__("issuer", "not a uri"), "not a URI"),
-        (lambda d: d.__setitem__("id", "3732"), "not a URI"),
-        (lambda d: d.pop("credentialSubject"), "credentialSubject"),
+        (lambda d: d.pop("credentialSubject"), "no subject"),
+        (lambda d: d.__setitem__("credentialSubject", {}), "no subject"),
     ],
 )
-def test_data_model_breaches_fail_structure(change: Any, needle: str) -> None:
+def test_no_issuer_or_no_subject_is_invalid(change: Any, needle: str) -> None:
+    """Authenticity: a credential that attributes nothing to anyone cannot be trusted, whatever its proof."""
     document = ob3_document()
     change(document)
     report = verify(document)  # unsigned: the structure check does not depend on the proof
-    (structure,) = report.check("structure")
-    assert structure.status is CheckStatus.FAILED and needle in structure.detail, details(report)
+    [meaning] = [c for c in report.check("structure") if c.kind is CheckKind.AUTHENTICITY]
+    assert meaning.status is CheckStatus.FAILED and needle in meaning.detail, details(report)
     assert report.status is Status.INVALID
 
 
-def test_schema_errors_from_import_fail_structure() -> None:
+@pytest.mark.parametrize(
+    ("change", "path"),
+    [
+        (lambda d: d.__setitem__("@context", d["@context"][::-1]), "$['@context'][0]: must be"),
+        (lambda d: d.__setitem__("type", ["OpenBadgeCredential"]), "$.type: must include VerifiableCredential"),
+        (lambda d: d.__setitem__("id", "3732"), "$.id: '3732' is not a URI"),
+    ],
+)
+def test_data_model_deviations_are_conformance_warnings_with_their_path(change: Any, path: str) -> None:
+    document = ob3_document()
+    change(document)
+    report = verify(document)
+    [meaning, *rules] = report.check("structure")
+    assert meaning.kind is CheckKind.AUTHENTICITY and meaning.status is CheckStatus.PASSED
+    [finding] = [c for c in rules if path in c.detail]
+    assert finding.kind is CheckKind.CONFORMANCE and finding.warning and finding.effect is None
+    assert report.status is Status.UNVERIFIED  # unsigned; the deviation itself changes nothing
+    strict = verify(document, strict=True)
+    assert strict.status is Status.INVALID
+
+
+def test_schema_errors_from_import_are_warnings_and_fail_only_under_strict() -> None:
+    """A genuine signed credential the 1EdTech schema disagrees with stays valid, with the path shown."""
     document = sign_data_integrity(ob3_document(), ISSUER_KEY)
-    report = verify(document, build={"schema_errors": ["validFrom: 'yesterday' is not a 'date-time'"]})
-    assert "schema: validFrom" in report.check("structure")[0].detail
-    assert report.status is Status.INVALID
+    errors = ["$.credentialSubject.achievement: 'criteria' is a required property", "$.issuer.image: not an object"]
+    report = verify(document, build={"schema_errors": errors})
+    assert report.status is Status.VALID, details(report)
+    warnings = [c for c in report.check("structure") if c.warning]
+    assert [c.detail for c in warnings] == [f"schema: {line}" for line in errors]
+    assert all(c.kind is CheckKind.CONFORMANCE and c.to_jsonable()["warning"] is True for c in warnings)
+    strict = verify(document, build={"schema_errors": errors}, strict=True)
+    assert strict.status is Status.INVALID
+    assert all(
+        c.effect is Status.INVALID and not c.warning
+        for c in strict.checks
+        if c.kind is CheckKind.CONFORMANCE and c.status is CheckStatus.FAILED
+    )
+
+
+def test_an_expired_credential_with_schema_findings_is_expired() -> None:
+    document = ob3_document(validFrom="2019-01-01T00:00:00Z", validUntil="2020-01-01T00:00:00Z")
+    report = verify(sign_data_integrity(document, ISSUER_KEY), build={"schema_errors": ["$.x: nope"]})
+    assert report.status is Status.EXPIRED, details(report)
+
+
+def test_a_conforming_credential_says_so_in_one_conformance_line() -> None:
+    report = verify(sign_data_integrity(ob3_document(), ISSUER_KEY))
+    kinds = [(c.kind.value, c.status.value) for c in report.check("structure")]
+    assert kinds == [("authenticity", "passed"), ("conformance", "passed")]
 
 
 # ---- dates ----------------------------------------------------------------------------------------------
@@ -206,10 +247,7 @@ def test_status_list_from_another_issuer_is_refused() -> None:
 
     foreign = status_list(set(), issuer=did_key(ATTACKER_KEY), key=ATTACKER_KEY)
     report = verify(with_status(7), did_documents={LIST_URL: foreign})
-    assert (
-        report.status is Status.INVALID
-        and "not by the credential's issuer" in report.check("status")[0].detail
-    )
+    assert report.status is Status.INVALID and "not by the credential's issuer" in report.check("status")[0].detail
 
 
 def test_status_list_gzip_bomb_is_stopped() -> None:
@@ -301,6 +339,7 @@ def test_report_json_contract() -> None:
     data = report.to_jsonable()
     assert set(data) == {"status", "checks"} and data["status"] == "valid"
     assert [c["name"] for c in data["checks"]] == [
+        "structure",
         "structure",
         "proof",
         "key",

@@ -54,11 +54,17 @@ def verify_command(
     ] = None,
     allow_http: Annotated[bool, typer.Option(help="With --online: also fetch plain http:// URLs.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Recompute every check.")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Judge as a validator: schema and data-model findings fail (shown, not saved)."
+        ),
+    ] = False,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores when it pays).")] = None,
 ) -> None:
     """Verify structure, signatures, issuer keys, dates, revocation status and recipient."""
     from credwallet.errors import InputError
-    from credwallet.verification import problem_found
+    from credwallet.verification import problem_found, strict_view
 
     names = list(targets or [])
     if not names and not all_:
@@ -86,6 +92,8 @@ def verify_command(
         results += _verify_in_wallet(
             None if all_ else ids, did_documents, fetch, use_cache=not no_cache, workers=workers
         )
+    if strict:
+        results = strict_view(results)
     if as_json:
         console.print_json([_result_json(r) for r in results])
     else:

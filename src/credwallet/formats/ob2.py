@@ -25,6 +25,9 @@ from credwallet.model import (
 
 OB2_CONTEXTS = ("https://w3id.org/openbadges/v2", "https://openbadgespec.org/v2/context.json")
 OB1_CONTEXTS = ("https://w3id.org/openbadges/v1",)
+# A document whose first context is one of these, or typed VerifiableCredential, is a VC whatever other
+# types it has (DCC issues VC 1.1 credentials typed ["VerifiableCredential", "Assertion"] with dcc/v1).
+VC_CONTEXTS = ("https://www.w3.org/2018/credentials/v1", "https://www.w3.org/ns/credentials/v2")
 
 
 def _types(document: dict[str, Any]) -> list[str]:
@@ -46,8 +49,12 @@ def _contexts(document: dict[str, Any]) -> list[str]:
 
 
 def looks_like_ob2(document: dict[str, Any]) -> bool:
-    """An OB 2.0 assertion by its context or type, or a 1.x one by its shape (`uid`/`verify` + `badge`)."""
+    """An OB 2.0 assertion by its context or type, or a 1.x one by its shape (`uid`/`verify` + `badge`);
+    never a Verifiable Credential (the VC context and type are looked at first)."""
     types = _types(document)
+    contexts = _contexts(document)
+    if "VerifiableCredential" in types or (contexts and contexts[0] in VC_CONTEXTS):
+        return False
     if "Assertion" in types:
         return True
     if types:  # another OB type (BadgeClass, Issuer, RevocationList...): not an assertion

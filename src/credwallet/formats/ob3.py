@@ -1,8 +1,9 @@
 """Open Badges 3.0 and W3C Verifiable Credentials (VC DM 1.1 and 2.0) as JSON-LD: document -> Credential(s).
 
 Parsing never trusts and never fetches: an embedded proof is kept for `verify`, `@context[0]` must be a VC
-context, and a context that is not bundled is refused (credwallet never loads a remote context, which
-could change what a signed credential means). A VerifiablePresentation yields each credential it holds.
+context, and an inline context may not redefine a protected term. A context that is not bundled does not stop
+the import: the learner keeps the credential, and `verify` says its proof needs that context (`--online` or
+`--documents DIR` fetches it). A VerifiablePresentation yields each credential it holds.
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def parse_vc(
 class DocumentCheck:
     """What `check_document` learned in its one walk over the document."""
 
-    unknown_contexts: list[str] = field(default_factory=list)  # only ever non-empty for JWT-secured input
+    unknown_contexts: list[str] = field(default_factory=list)  # not bundled: verify needs them fetched
     single_object_proof: bool = False  # some `proof` is an object, not an array (schema check wraps it)
 
 
@@ -131,9 +132,8 @@ def check_document(
 ) -> DocumentCheck:
     """Nesting, `@context[0]`, protected-term redefinition and unbundled contexts, in one walk.
 
-    A JSON-LD credential with an unbundled context is refused: its proof cannot be checked offline and its
-    meaning is not known. A JWT-secured one is imported (its signature covers the bytes, not the graph)
-    with the contexts listed, so `verify` can still check it.
+    A credential with an unbundled context is imported with the contexts listed: the learner keeps it, and
+    `verify` says what its proof needs (a JWT-secured one's signature covers the bytes, not the graph).
     """
     from credwallet.jsonld import unknown_contexts
 
@@ -156,8 +156,6 @@ def check_document(
         )
     # Every @context value found anywhere, handed over as one list: the same URLs as walking the document.
     unknown = unknown_contexts({"@context": scan.contexts})
-    if unknown and not secured_by_jwt:
-        raise InputError(f"{source}: unknown JSON-LD context {unknown[0]}: credwallet never fetches contexts")
     return DocumentCheck(unknown_contexts=unknown, single_object_proof=scan.single_object_proof)
 
 
@@ -247,8 +245,8 @@ def credential_from_vc(
     notes.extend(report.notes)
     if unknown_contexts:
         notes.append(
-            "contexts not bundled with credwallet (never fetched; the JWT signature does not depend "
-            "on them): " + ", ".join(unknown_contexts)
+            "contexts not bundled with credwallet (verify --online fetches them; a JWT signature does not "
+            "depend on them): " + ", ".join(unknown_contexts)
         )
     endorsements = _endorsements(document, achievement, issuer_node, source=source, notes=notes)
     extension = fields.Ob3Extension(

@@ -175,13 +175,21 @@ def _find_data_loss(node: Any, found: list[str], depth: int = 0) -> None:
         _find_data_loss(value, found, depth + 1)
 
 
+def missing_context_message(urls: list[str]) -> str:
+    """Why a proof over a graph with unavailable contexts is unchecked, and how to get them."""
+    named = ", ".join(urls[:3]) + (f" and {len(urls) - 3} more" if len(urls) > 3 else "")
+    what = "context" if len(urls) == 1 else "contexts"
+    return (
+        f"the proof needs the JSON-LD {what} {named}, not bundled with credwallet and not in the wallet's "
+        "cache; verify --online (or --documents DIR) fetches it"
+    )
+
+
 def canonicalize(document: dict[str, Any]) -> str:
     """The canonical N-Quads of `document` (base IRI null), or CanonicalizationError; never fetches."""
     unknown = unknown_contexts(document)
     if unknown:
-        raise CanonicalizationError(
-            "CONTEXT", f"unknown @context {unknown[0]!r}: not bundled with credwallet, never fetched"
-        )
+        raise CanonicalizationError("CONTEXT", missing_context_message(unknown))
     from pyld import jsonld as pyld_jsonld
     from pyld.context_resolver import ContextResolver
     from pyld.identifier_issuer import IdentifierIssuer

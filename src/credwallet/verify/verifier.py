@@ -18,10 +18,10 @@ from credwallet.verify.keys import Documents, verify_binding
 from credwallet.verify.recipient import recipient_check
 from credwallet.verify.report import Check, Report, errored, failed, skipped
 from credwallet.verify.status import ob2_status_check, vc_status_checks
-from credwallet.verify.structure import ob2_extension_checks, structure_check
+from credwallet.verify.structure import conformance_unchecked, ob2_extension_checks, strict_checks, structure_checks
 
 # Bumped whenever a rule changes, so cached results (keyed by bytes hash, this, contexts) are recomputed.
-VERIFIER_VERSION = "2"
+VERIFIER_VERSION = "3"
 _OB2_FORMATS = frozenset({CredentialFormat.OB1, CredentialFormat.OB2, CredentialFormat.OB2_SIGNED})
 # A status list credential is verified with the same engine; its own status is not followed further.
 _MAX_STATUS_DEPTH = 1
@@ -68,6 +68,13 @@ def _issuer_id(document: Mapping[str, Any]) -> str | None:
     if isinstance(issuer, Mapping):
         issuer = issuer.get("id")
     return issuer if isinstance(issuer, str) else None
+
+
+def _unbundled_contexts(document: Mapping[str, Any], documents: Documents | None) -> list[str]:
+    """Context URLs neither bundled nor among the documents at hand (fetched, or from the wallet's cache)."""
+    from credwallet.jsonld import unknown_contexts
+
+    return [url for url in unknown_contexts(document) if not (documents and url in documents)]
 
 
 def _token_payload(token: str) -> dict[str, Any]:
@@ -125,9 +132,13 @@ def _verify(
         pass
     elif format is CredentialFormat.OB1:
         legacy = "legacy Open Badges 1.x assertion: its structure is not checked (display only)"
-        checks.append(skipped("structure", legacy, None))
+        checks.append(conformance_unchecked(legacy))
     else:
-        checks += _guard("structure", lambda: [structure_check(document, ob2=is_ob2, schema_errors=schema_errors)])
+        unbundled = _unbundled_contexts(document, documents) if token and not is_ob2 else []
+        checks += _guard(
+            "structure",
+            lambda: structure_checks(document, ob2=is_ob2, schema_errors=schema_errors, unbundled_contexts=unbundled),
+        )
         if is_ob2:
             checks += _guard("structure", lambda: ob2_extension_checks(document))
 
@@ -202,13 +213,15 @@ def verify_credential(
     did_documents: Mapping[str, dict[str, Any]] | None = None,
     cached: list[Check] | None = None,
     list_reports: StatusListReports | None = None,
+    strict: bool = False,
 ) -> Report:
     """Verify a wallet credential offline. `did_documents` maps DIDs / URLs to documents the caller holds
     (DID documents, controller documents, OB 2.0 badge classes, issuer profiles, keys, status lists).
 
     `cached`: time-independent checks from an earlier run with the same cache key; only dates and status
     are computed again. `list_reports`: one per run (same documents, same `now`), so each status list
-    credential is verified once however many credentials point at it.
+    credential is verified once however many credentials point at it. `strict`: conformance findings
+    count as failures (a validator's answer, `verify --strict`).
     """
     report = _verify(
         credential.document or {},
@@ -222,11 +235,11 @@ def verify_credential(
         only_time_dependent=cached is not None,
         list_reports=list_reports,
     )
-    if cached is None:
-        return report
-    before = [c for c in cached if c.name in ("structure", "proof", "key")]
-    after = [c for c in cached if c.name == "recipient"]
-    return Report.from_checks(before + report.checks + after)
+    if cached is not None:
+        before = [c for c in cached if c.name in ("structure", "proof", "key")]
+        after = [c for c in cached if c.name == "recipient"]
+        report = Report.from_checks(before + report.checks + after)
+    return Report.from_checks(strict_checks(report.checks)) if strict else report
 
 
 def verify_document(

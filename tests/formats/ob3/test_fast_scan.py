@@ -36,9 +36,10 @@ def test_plain_credential_imports() -> None:
 
 @pytest.mark.parametrize("key", ["@context", "\\u0040context"])
 def test_nested_remote_context_is_found(key: str) -> None:
+    """The credential is kept, and the nested context it needs is recorded for verify (never fetched here)."""
     text = json.dumps(VC).replace('"criteria":', f'"{key}": "https://evil.example/ctx", "criteria":', 1)
-    with pytest.raises(InputError, match=r"unknown JSON-LD context https://evil\.example/ctx"):
-        parse_bytes(text.encode(), source="vc.json")
+    [credential] = parse_bytes(text.encode(), source="vc.json")
+    assert credential.extension["unknown_contexts"] == ["https://evil.example/ctx"]
 
 
 def test_nested_protected_term_redefinition_is_found() -> None:

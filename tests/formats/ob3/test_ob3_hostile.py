@@ -68,15 +68,14 @@ def test_listener_really_counts(listener: Listener) -> None:
     assert listener.hits == 1
 
 
-def test_remote_context_is_refused_without_a_request(listener: Listener) -> None:
+def test_remote_context_is_kept_listed_without_a_request(listener: Listener) -> None:
+    """Import keeps the credential whatever its contexts, and fetches nothing: the context is listed so that
+    verify can say the proof needs it."""
     url = f"http://127.0.0.1:{listener.port}/context.jsonld"
     document = credential(**{"@context": [*credential()["@context"], url]})
-    with pytest.raises(InputError) as caught:
-        ob3.parse_vc(document, **PARSE_ARGS)
-    assert (
-        caught.value.message == f"test.json: unknown JSON-LD context {url}: credwallet never fetches contexts"
-    )
-    # A JWT-secured credential with the same context is imported (context listed, still never fetched).
+    (kept,) = ob3.parse_vc(document, **PARSE_ARGS)
+    assert kept.extension["unknown_contexts"] == [url]
+    # A JWT-secured credential with the same context is imported the same way.
     token = make_jwt({"vc": document})
     (cred,) = ob3.parse_vc(document, **{**PARSE_ARGS, "token": token})
     assert cred.extension["unknown_contexts"] == [url]
@@ -84,14 +83,14 @@ def test_remote_context_is_refused_without_a_request(listener: Listener) -> None
     assert listener.hits == 0
 
 
-def test_remote_context_nested_or_imported_is_refused(listener: Listener) -> None:
+def test_remote_context_nested_or_imported_is_listed_never_fetched(listener: Listener) -> None:
     url = f"http://127.0.0.1:{listener.port}/scoped.jsonld"
     nested = credential()
     nested["credentialSubject"]["@context"] = url
     imported = credential(**{"@context": [*credential()["@context"], {"@import": url}]})
     for document in (nested, imported):
-        with pytest.raises(InputError, match="unknown JSON-LD context"):
-            ob3.parse_vc(document, **PARSE_ARGS)
+        (kept,) = ob3.parse_vc(document, **PARSE_ARGS)
+        assert kept.extension["unknown_contexts"] == [url]
     assert listener.hits == 0
 
 
