@@ -35,11 +35,27 @@ def no_color() -> bool:
 
 def _console(*, stderr: bool) -> Console:
     from rich.console import Console
+    from rich.text import Text
+
+    class TidyConsole(Console):
+        """Wraps printed text itself on a terminal, so wrapped lines never end in a space (rich keeps the
+        space it broke at)."""
+
+        def print(self, *objects: Any, **kwargs: Any) -> None:  # type: ignore[override]
+            simple = len(objects) == 1 and isinstance(objects[0], (str, Text)) and set(kwargs) <= {"markup"}
+            if not (simple and self.is_terminal):
+                super().print(*objects, **kwargs)
+                return
+            item = objects[0]
+            text = self.render_str(item, markup=kwargs.get("markup")) if isinstance(item, str) else item
+            for line in text.wrap(self, self.width):
+                line.rstrip()
+                super().print(line, soft_wrap=True)
 
     # emoji=False: credential text like `did:key:z6Mk...` must not turn into `did🔑z6Mk...`.
     # color_system=None emits no escape code at all (rich's own NO_COLOR handling keeps bold and dim).
     styled = {"color_system": None} if no_color() else {}
-    console = Console(stderr=stderr, highlight=False, emoji=False, **styled)  # type: ignore[arg-type]
+    console: Console = TidyConsole(stderr=stderr, highlight=False, emoji=False, **styled)  # type: ignore[arg-type]
     if not console.is_terminal:  # piped: plain, unwrapped lines a script can read
         console = Console(stderr=stderr, highlight=False, emoji=False, width=100_000, soft_wrap=True, color_system=None)
     return console
@@ -73,12 +89,7 @@ def err() -> Console:
 def say(markup: str) -> None:
     """One paragraph of rich markup: wrapped to a terminal's width with no trailing spaces; piped, one line."""
     console = out()
-    if not console.is_terminal:
-        console.print(markup, soft_wrap=True)
-        return
-    for line in console.render_str(markup).wrap(console, console.width):
-        line.rstrip()
-        console.print(line, soft_wrap=True)
+    console.print(markup) if console.is_terminal else console.print(markup, soft_wrap=True)
 
 
 def note(text: str) -> None:

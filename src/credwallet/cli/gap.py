@@ -8,6 +8,8 @@ import typer
 
 from credwallet.cli import console
 from credwallet.cli.state import credentials_of, open_wallet
+from credwallet.cli.table import Column, print_table
+from credwallet.wording import plural
 
 if TYPE_CHECKING:
     from credwallet.gap import GapItem, GapResult, LeftOut
@@ -107,8 +109,17 @@ def _print_items(items: list[GapItem]) -> None:
         )
         styles.append({0: STATUS_STYLE.get(item.status, "")})
     if rows:
-        console.print_columns(
-            ["", "skill", "need", "have", "from", "evidence"], rows, flexible=(1, 5), styles=styles
+        print_table(
+            (
+                Column("status"),
+                Column("skill", fit="wrap", min_width=20),
+                Column("need"),
+                Column("have"),
+                Column("from", drop=1),
+                Column("evidence", fit="wrap", min_width=14),
+            ),
+            rows,
+            styles=styles,
         )
 
 
@@ -152,5 +163,4 @@ def left_out_line(left_out: list[LeftOut]) -> str:
     for left in left_out:
         reasons[left.reason] = reasons.get(left.reason, 0) + 1
     detail = "; ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
-    plural = "s" if len(left_out) != 1 else ""
-    return f"{len(left_out)} credential{plural} left out ({detail})"
+    return f"{plural(len(left_out), 'credential')} left out ({detail})"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from credwallet.cli import console
 from credwallet.cli.state import credentials_of, open_wallet
+from credwallet.cli.table import Column, print_fields, print_table
+from credwallet.wording import plural
 
 catalog_app = typer.Typer(
     help="Learning offerings (courses, certificates, certifications) the planner draws on.",
@@ -114,19 +116,29 @@ def plan_command(
     _render_plan(plan)
 
 
+PLAN_COLUMNS = (
+    Column("#", align="right"),
+    Column("start"),
+    Column("end", drop=2),
+    Column("offering", fit="wrap", min_width=26),
+    Column("provider", fit="cut", drop=1, min_width=14),
+    Column("hours", align="right"),
+    Column("cost", align="right"),
+)
+
+
 def _render_plan(plan: object) -> None:
     from credwallet.planner import Plan
 
     assert isinstance(plan, Plan)
-    out = console.out()
     selection = plan.selection
-    out.print(
-        f"[bold]Plan for {console.clean(plan.role)}[/bold]: {len(plan.steps)} steps, "
+    console.say(
+        f"[bold]Plan for {console.clean(plan.role)}[/bold]: {plural(len(plan.steps), 'step')}, "
         f"{plan.total_hours:g} h, {plan.total_cost:,.2f} {plan.currency}, "
         f"{plan.hours_per_week:g} h/week from {plan.start.isoformat()}"
         + (f", finish {plan.finish.isoformat()}" if plan.finish else "")
     )
-    out.print(
+    console.say(
         f"coverage {plan.coverage_before:.0%} → {plan.coverage_after:.0%}; "
         + (
             "proven optimal"
@@ -143,29 +155,30 @@ def _render_plan(plan: object) -> None:
             console.clean_plain(step.offering.provider),
             f"{step.offering.hours:g}",
             f"{step.offering.cost:g}",
-            console.clean_plain(step.why),
         ]
         for i, step in enumerate(plan.steps, start=1)
     ]
     if rows:
-        console.print_columns(
-            ["#", "start", "end", "offering", "provider", "hours", "cost", "why"], rows, flexible=(3, 4, 7)
+        print_table(
+            PLAN_COLUMNS,
+            rows,
+            details=[f"{step.offering.id} · {console.clean_plain(step.why)}" for step in plan.steps],
         )
     for stack in selection.stacks_completed:
-        out.print(f"[green]completes[/green] {console.clean(stack)}")
+        console.say(f"[green]completes[/green] {console.clean(stack)}")
     for need in selection.left_out:
-        out.print(
+        console.say(
             f"[yellow]left out[/yellow] {console.clean(need.skill)} (level {need.level}): over the budget or deadline"
         )
     for item in selection.unreachable:
         closest = f"; closest: {item.closest}" if item.closest else ""
-        out.print(
+        console.say(
             f"[red]unreachable[/red] {console.clean(item.skill)} (level {item.required_level}): "
             f"{console.clean(item.reason)}{console.clean(closest)}"
         )
     for note in selection.notes:
-        out.print(f"note: {console.clean(note)}")
-    out.print("Hours and prices are indicative, as published by the providers; check before you enrol.")
+        console.say(f"note: {console.clean(note)}")
+    console.say("Hours and prices are indicative, as published by the providers; check before you enrol.")
 
 
 @catalog_app.callback()
@@ -214,8 +227,17 @@ def catalog_list(
         ]
         for o in found
     ]
-    console.print_columns(["id", "title", "provider", "kind", "hours", "cost"], rows, flexible=(1, 2))
-    console.out().print(f"{len(found)} offerings")
+    print_table(CATALOG_COLUMNS, rows, footer=plural(len(found), "offering"))
+
+
+CATALOG_COLUMNS = (
+    Column("id", spill=True),
+    Column("title", fit="wrap", min_width=30),
+    Column("provider", fit="cut", drop=1),
+    Column("kind", drop=2),
+    Column("hours", align="right"),
+    Column("cost", align="right"),
+)
 
 
 @catalog_app.command("show", epilog="Example: credwallet catalog show google-data-analytics-certificate")
@@ -230,14 +252,41 @@ def catalog_show(
     with open_wallet() as wallet:
         home = wallet.home
     offering = load_catalogs(home, list(ctx.obj or []), catalog_only=False).get(offering_id)
-    document = offering.to_jsonable()
     if as_json:
-        console.print_json(document)
+        console.print_json(offering.to_jsonable())
         return
-    out = console.out()
-    for key, value in document.items():
-        if value not in (None, [], {}, ""):
-            out.print(f"[bold]{key:14}[/bold] {console.clean(value)}")
+    _render_offering(offering, home)
+
+
+def _render_offering(offering: Any, home: Path) -> None:
+    """Every field of an offering in words: `Networking (level 4)`, `150 h`, `free`, never a Python repr."""
+    from credwallet.skills.service import vocabulary_for
+
+    vocabulary = vocabulary_for(home)
+
+    def skills_text(skills: Any) -> str:
+        return ", ".join(f"{vocabulary.label(s.skill)} (level {s.level})" for s in skills)
+
+    plain = console.clean_plain
+    console.say(f"[bold]{console.clean(offering.title)}[/bold] ({offering.id})")
+    cost = "free" if offering.cost == 0 else f"{offering.cost:,.2f}".removesuffix(".00") + f" {offering.currency}"
+    print_fields(
+        [
+            ("provider", plain(offering.provider)),
+            ("kind", offering.kind),
+            ("url", plain(offering.url)),
+            ("hours", f"{offering.hours:g} h"),
+            ("cost", cost),
+            ("teaches", plain(skills_text(offering.skills))),
+            ("requires", plain(", ".join(offering.prerequisite_offerings))),
+            ("requires skills", plain(skills_text(offering.prerequisite_skills))),
+            ("stacks into", plain(", ".join(offering.stacks_into))),
+            ("recognition", plain(offering.recognition)),
+            ("notes", plain(offering.notes)),
+            ("checked", offering.checked.isoformat() if offering.checked else ""),
+            ("source", plain(offering.source)),
+        ]
+    )
 
 
 @catalog_app.command("validate", epilog="Example: credwallet catalog validate my-courses.yaml")

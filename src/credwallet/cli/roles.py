@@ -9,6 +9,7 @@ import typer
 
 from credwallet.cli import console
 from credwallet.cli.state import credentials_of, open_wallet
+from credwallet.cli.table import Column, print_table
 
 if TYPE_CHECKING:
     from credwallet.roles import Role
@@ -68,7 +69,7 @@ def list_command(as_json: Annotated[bool, typer.Option("--json", help="Print as 
         ]
         for r in roles
     ]
-    console.print_columns(["id", "title", "O*NET", "kind"], rows, flexible=(0, 1))
+    print_table((Column("id"), Column("title", fit="wrap"), Column("O*NET", drop=1), Column("kind", drop=2)), rows)
 
 
 @app.command("show", epilog="Example: credwallet roles show data-analyst   |   credwallet roles show 15-2051.01")
@@ -121,7 +122,16 @@ def render_role(profile: Role, vocabulary: Vocabulary) -> None:
         rows.append(
             [console.clean_plain(label), ids, str(item.level), f"{item.weight:.2f}", "yes" if item.required else ""]
         )
-    console.print_columns(["core item", "id", "level", "weight", "required"], rows, flexible=(0, 1))
+    print_table(
+        (
+            Column("core item", fit="wrap"),
+            Column("id", fit="wrap", drop=2),
+            Column("level"),
+            Column("weight", drop=1),
+            Column("required"),
+        ),
+        rows,
+    )
     if profile.foundation:
         out.print()
         out.print(
@@ -131,7 +141,15 @@ def render_role(profile: Role, vocabulary: Vocabulary) -> None:
             [console.clean_plain(vocabulary.label(f.skill)), f.skill, str(f.level), f"{f.weight:.2f}"]
             for f in profile.foundation
         ]
-        console.print_columns(["foundation item", "id", "level", "weight"], foundation_rows, flexible=(0, 1))
+        print_table(
+            (
+                Column("foundation item", fit="wrap"),
+                Column("id", fit="wrap", drop=2),
+                Column("level"),
+                Column("weight"),
+            ),
+            foundation_rows,
+        )
     if profile.notes:
         out.print()
         out.print("notes: " + console.clean(profile.notes))
@@ -210,4 +228,12 @@ def match(
         ]
         for m in matches[:limit]
     ]
-    console.print_columns(["progress", "coverage", "role", "learn next"], rows, flexible=(2, 3))
+    print_table(
+        (
+            Column("progress", align="right"),
+            Column("coverage", align="right"),
+            Column("role"),
+            Column("learn next", fit="wrap", min_width=20),
+        ),
+        rows,
+    )

@@ -9,6 +9,8 @@ from typer.core import TyperGroup
 
 from credwallet.cli import console
 from credwallet.cli.state import credentials_of, open_wallet
+from credwallet.cli.table import Column, print_table
+from credwallet.wording import plural
 
 LEVEL_NAMES = {1: "aware", 2: "basic", 3: "intermediate", 4: "advanced", 5: "expert"}
 
@@ -71,13 +73,21 @@ def skills_command(
         for item in held
     ]
     if rows:
-        console.print_columns(["skill", "level", "from", "evidence"], rows, flexible=(0, 3))
+        print_table(
+            (
+                Column("skill", fit="wrap", min_width=20),
+                Column("level"),
+                Column("from", fit="wrap", drop=1, min_width=18),
+                Column("evidence", fit="wrap", min_width=18),
+            ),
+            rows,
+        )
     if left_out:
         reasons: dict[str, int] = {}
         for item in left_out:
             reasons[item.reason] = reasons.get(item.reason, 0) + 1
         detail = "; ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
-        out.print(f"{len(left_out)} credentials not counted ({console.clean(detail)})")
+        out.print(f"{plural(len(left_out), 'credential')} not counted ({console.clean(detail)})")
 
 
 @app.command("show", hidden=True, epilog="Example: credwallet skills show 3fa2c1d0")
@@ -173,7 +183,9 @@ def declared_list(
         [console.clean_plain(vocabulary.label(d.skill)), d.skill, str(d.level), console.clean_plain(d.note or "")]
         for d in declared
     ]
-    console.print_columns(["skill", "id", "level", "note"], rows, flexible=(0, 3))
+    print_table(
+        (Column("skill", fit="wrap"), Column("id", drop=1), Column("level"), Column("note", fit="wrap")), rows
+    )
 
 
 def _declared_json(declared: Any, label: str) -> dict[str, Any]:

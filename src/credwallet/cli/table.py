@@ -15,7 +15,7 @@ from typing import Literal
 GAP = 2  # spaces between columns on a terminal
 DEFAULT_WRAP_WIDTH = 24  # a wrapping column is not squeezed below this before others are dropped
 DEFAULT_CUT_WIDTH = 12  # nor a cut column below this
-COMFORTABLE_WRAP_WIDTH = 44  # wider than this, a wrapping column waits until the cut ones are whole
+COMFORTABLE_WRAP_WIDTH = 48  # wider than this, a wrapping column waits until the cut ones are whole
 DETAIL_INDENT = 4
 
 
@@ -27,7 +27,8 @@ class Column:
     lines (names, titles, reasons: a row is never identified by a cut name); "cut" shortens with `…`
     (issuer, provider: context, not identity). `drop`: 0 keeps the column always; columns with a higher
     number are dropped first when the kept ones do not fit. `min_width` is the narrowest a wrap or cut
-    column is made before columns are dropped.
+    column is made before columns are dropped. `spill`: a long identifier (a catalog id) that, when the row
+    cannot hold it, moves whole to its own line under the row instead of squeezing the name beside it.
     """
 
     header: str
@@ -35,6 +36,7 @@ class Column:
     drop: int = 0
     min_width: int = 0
     align: Literal["left", "right"] = "left"
+    spill: bool = False
 
     def narrowest(self, natural: int) -> int:
         if self.fit == "keep":
@@ -43,12 +45,9 @@ class Column:
         return min(natural, max(floor, len(self.header)))
 
 
-def layout(columns: Sequence[Column], natural: Sequence[int], width: int) -> list[int | None]:
-    """The width of each column on a terminal `width` cells wide; None for a dropped column.
-
-    Columns are dropped (highest `drop` first, the rightmost among equals) until the kept ones fit at their
-    narrowest; the room left goes first to the wrapping columns, in order, then to the cut ones.
-    """
+def kept_columns(columns: Sequence[Column], natural: Sequence[int], width: int) -> tuple[list[int], int]:
+    """The columns kept once the droppable ones (highest `drop` first, the rightmost among equals) are gone
+    until the rest fit at their narrowest, and the width those need."""
     kept = list(range(len(columns)))
 
     def needed(indexes: list[int]) -> int:
@@ -59,10 +58,20 @@ def layout(columns: Sequence[Column], natural: Sequence[int], width: int) -> lis
         if not droppable:
             break
         kept.remove(max(droppable, key=lambda i: (columns[i].drop, i)))
+    return kept, needed(kept)
+
+
+def layout(columns: Sequence[Column], natural: Sequence[int], width: int) -> list[int | None]:
+    """The width of each column on a terminal `width` cells wide; None for a dropped column.
+
+    Columns are dropped (see `kept_columns`); the room left goes first to the wrapping columns, in order,
+    then to the cut ones.
+    """
+    kept, needed = kept_columns(columns, natural, width)
     widths: list[int | None] = [None] * len(columns)
     for i in kept:
         widths[i] = columns[i].narrowest(natural[i])
-    spare = width - needed(kept)
+    spare = width - needed
     # Room goes to the wrapping columns up to a comfortable width, then to the cut ones, then the rest to
     # the wrapping ones again: a long name must not starve the issuer down to three letters.
     for fit, cap in (("wrap", COMFORTABLE_WRAP_WIDTH), ("cut", None), ("wrap", None)):
@@ -126,12 +135,15 @@ def print_table(
     styles: Sequence[dict[int, str]] | None = None,
     details: Sequence[str] | None = None,
     footer: str | None = None,
+    header: bool = True,
+    indent: int = 0,
 ) -> None:
     """Print rows under `columns` (cells must already be safe text, see `console.clean_plain`).
 
     `styles[r]` colours single cells of row r on a terminal; `details[r]` is a longer text printed under
     row r, indented and wrapped (piped: its last field). `footer` (a count, a hint) goes under the table on
-    a terminal and to stderr when piped, so stdout stays pure data.
+    a terminal and to stderr when piped, so stdout stays pure data. `header=False` leaves the column names
+    out and `indent` shifts the table right (a table nested under a heading line).
     """
     from credwallet.cli import console
 
@@ -147,7 +159,9 @@ def print_table(
         if footer:
             console.err().print(footer)
         return
-    print_terminal_table(columns, rows, width=out.width, styles=styles, details=details)
+    print_terminal_table(
+        columns, rows, width=out.width, styles=styles, details=details, header=header, indent=indent
+    )
     if footer:
         out.print(footer)
 
@@ -159,14 +173,30 @@ def print_terminal_table(
     width: int,
     styles: Sequence[dict[int, str]] | None = None,
     details: Sequence[str] | None = None,
+    header: bool = True,
+    indent: int = 0,
 ) -> None:
     from rich.cells import cell_len
     from rich.text import Text
 
     from credwallet.cli import console
 
-    natural = [max([cell_len(c.header)] + [cell_len(row[i]) for row in rows]) for i, c in enumerate(columns)]
-    widths = layout(columns, natural, width)
+    width -= indent
+    natural = [
+        max([cell_len(c.header) if header else 1] + [cell_len(row[i]) for row in rows]) for i, c in enumerate(columns)
+    ]
+    spilled: list[int] = []
+    if kept_columns(columns, natural, width)[1] > width:  # dropping columns is not enough: spill the long ids
+        spilled = [i for i, c in enumerate(columns) if c.spill]
+    if spilled:
+        in_row = [c for i, c in enumerate(columns) if i not in spilled]
+        kept_natural = [n for i, n in enumerate(natural) if i not in spilled]
+        kept_widths = iter(layout(in_row, kept_natural, width))
+        widths: list[int | None] = [None if i in spilled else next(kept_widths) for i in range(len(columns))]
+        moved = [" · ".join(row[i] for i in spilled) for row in rows]
+        details = [m + (f" · {d}" if d else "") for m, d in zip(moved, details or [""] * len(rows), strict=True)]
+    else:
+        widths = layout(columns, natural, width)
     shown = [i for i, w in enumerate(widths) if w is not None]
     text = Text(no_wrap=True, overflow="ignore", end="")
 
@@ -190,11 +220,13 @@ def print_terminal_table(
         if pieces:
             last_text, last_style = pieces[-1]
             pieces[-1] = (last_text.rstrip(), last_style)
+            text.append(" " * indent)
         for piece, style in pieces:
             text.append(piece, style)
         text.append("\n")
 
-    emit([(cut_cell(columns[i].header, widths[i] or 0), "bold") for i in shown])
+    if header:
+        emit([(cut_cell(columns[i].header, widths[i] or 0), "bold") for i in shown])
     for index, row in enumerate(rows):
         cell_styles = styles[index] if styles else {}
         cells: dict[int, list[str]] = {}
@@ -216,7 +248,7 @@ def print_terminal_table(
             )
         if details is not None and details[index]:
             for line_text in wrap_cell(details[index], max(width - DETAIL_INDENT, 20)):
-                text.append(" " * DETAIL_INDENT + line_text + "\n", "dim")
+                text.append(" " * (indent + DETAIL_INDENT) + line_text + "\n", "dim")
     console.out().print(text, soft_wrap=True, end="")
 
 

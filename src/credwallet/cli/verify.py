@@ -10,11 +10,13 @@ import typer
 
 from credwallet.cli import console
 from credwallet.cli.state import open_wallet
+from credwallet.cli.table import Column, print_table
 from credwallet.errors import ExitCode
 
 if TYPE_CHECKING:
     from credwallet.verification import Verified
 
+CHECK_COLUMNS = (Column("result"), Column("check"), Column("detail", fit="wrap", min_width=30))
 CHECK_STYLE = {"passed": "green", "failed": "red", "skipped": "dim", "error": "magenta"}
 
 
@@ -189,10 +191,20 @@ def _render(results: list[Verified]) -> None:
         style = console.STATUS_STYLE.get(status, "")
         label = result.credential.wallet_id or result.credential.source or "file"
         out.print(f"[{style}]{status:10}[/{style}] {clean(label)}  [bold]{clean(result.credential.name)}[/bold]")
-        for check in result.report.checks:
-            check_style = "yellow" if check.warning else CHECK_STYLE.get(check.status.value, "")
-            word = "warning" if check.warning else check.status.value
-            out.print(f"    [{check_style}]{word:8}[/{check_style}] {check.name:10} {clean(check.detail)}")
+        words = ["warning" if check.warning else check.status.value for check in result.report.checks]
+        print_table(
+            CHECK_COLUMNS,
+            [
+                [word, check.name, console.clean_plain(check.detail) or "—"]
+                for word, check in zip(words, result.report.checks, strict=True)
+            ],
+            styles=[
+                {0: "yellow" if check.warning else CHECK_STYLE.get(check.status.value, "")}
+                for check in result.report.checks
+            ],
+            header=False,
+            indent=4,
+        )
     counts: dict[str, int] = {}
     for result in results:
         counts[result.report.status.value] = counts.get(result.report.status.value, 0) + 1
