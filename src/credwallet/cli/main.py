@@ -18,7 +18,20 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from credwallet import __version__
-from credwallet.cli import conventions, credentials, export, gap, imports, info, plan, profile, roles, skills, verify
+from credwallet.cli import (
+    conventions,
+    credentials,
+    export,
+    gap,
+    imports,
+    info,
+    plan,
+    profile,
+    report,
+    roles,
+    skills,
+    verify,
+)
 from credwallet.cli.state import OPTIONS
 from credwallet.errors import CredwalletError, ExitCode
 
@@ -180,6 +193,9 @@ app.command("plan", epilog="Example: credwallet plan --role data-analyst --hours
     plan.plan_command
 )
 app.add_typer(skills.app, name="skills")
+app.command(
+    "report", epilog="Example: credwallet report --role data-analyst -o report.html   |   credwallet report --json"
+)(report.report_command)
 app.add_typer(roles.app, name="roles")
 app.add_typer(plan.catalog_app, name="catalog")
 app.add_typer(profile.app, name="profile")

@@ -151,7 +151,7 @@ def entry_from_credential(
 ) -> ResumeEntry:
     """One credential as a résumé entry, whatever its status (the LinkedIn link and `--split` use it too)."""
     moment = _aware(now) if now is not None else datetime.now(UTC)
-    secrets = [] if reveal else _recipient_secrets(credential)
+    secrets = [] if reveal else recipient_secrets(credential)
     status = credential.status.value
     if credential.status is Status.VALID and credential.is_expired(moment):
         status = Status.EXPIRED.value
@@ -232,7 +232,7 @@ def _redact(text: str, secret: str) -> str:
     return re.sub(re.escape(secret), masked, text, flags=re.IGNORECASE)
 
 
-def _recipient_secrets(credential: Credential) -> list[str]:
+def recipient_secrets(credential: Credential) -> list[str]:
     """Plaintext recipient identities that must not leak into an export (emails and phone numbers),
     lower-cased, as written and as percent-encoded in a URL."""
     recipient = credential.recipient

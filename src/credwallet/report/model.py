@@ -1,0 +1,317 @@
+"""The report's data model: everything the page shows, already decided, cleaned and redacted.
+
+The HTML renderer only lays these records out, and `report --json` prints them, so what a reader sees and
+what a script reads are the same facts. Text here is display text (cleaned, recipient identities redacted
+unless asked); it is still escaped by the renderer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+# Card groups in the order the page shows them: what counts first, then what needs attention.
+STATUS_ORDER = ("valid", "unverified", "expired", "revoked", "invalid")
+STATUS_LABELS = {
+    "valid": "Verified",
+    "unverified": "Not verified",
+    "expired": "Expired",
+    "revoked": "Revoked",
+    "invalid": "Failed verification",
+}
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One verification check as the card's detail list shows it."""
+
+    name: str
+    status: str  # passed | failed | skipped | error | warning
+    detail: str
+    kind: str | None = None  # authenticity | conformance, when the verifier recorded it
+
+    def to_jsonable(self) -> dict[str, Any]:
+        return {"name": self.name, "status": self.status, "detail": self.detail, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One credential as a card: what it is, who issued it, when, and whether it stands."""
+
+    id: str
+    name: str
+    issuer: str
+    issuer_url: str | None  # https only; shown as a plain link
+    issued_on: date | None
+    expires_on: date | None
+    status: str  # effective status: a valid credential past its expiry date is expired
+    reason: str  # one line: why it has this status
+    kind: str  # "Open Badges 2.0", "Open Badges 3.0", ...
+    checks: tuple[Check, ...] = ()
+    verified_on: date | None = None
+    skills: tuple[str, ...] = ()  # skill labels it evidences
+    image: str | None = None  # key into Report.images
+    monogram: str = ""  # initials drawn when there is no image
+    trusted_issuer: bool | None = None  # None: there is no trust list to judge by
+    part_of: str | None = None  # the name of the record (CLR) it came in
+    recipient: str | None = None  # redacted unless --reveal; None when hashed or absent
+    verify_url: str | None = None  # https only
+
+    def to_jsonable(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "issuer": self.issuer,
+            "issuer_url": self.issuer_url,
+            "issued_on": _day(self.issued_on),
+            "expires_on": _day(self.expires_on),
+            "status": self.status,
+            "reason": self.reason,
+            "kind": self.kind,
+            "checks": [check.to_jsonable() for check in self.checks],
+            "verified_on": _day(self.verified_on),
+            "skills": list(self.skills),
+            "has_image": self.image is not None,
+            "trusted_issuer": self.trusted_issuer,
+            "part_of": self.part_of,
+            "recipient": self.recipient,
+            "verify_url": self.verify_url,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StatusGroup:
+    """The cards sharing one status, in the page's order."""
+
+    status: str
+    label: str
+    cards: tuple[Card, ...]
+
+    def to_jsonable(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "label": self.label,
+            "count": len(self.cards),
+            "cards": [card.to_jsonable() for card in self.cards],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A credential behind a skill, with the level it gives."""
+
+    id: str
+    name: str
+    level: int
+
+    def to_jsonable(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "level": self.level}
+
+
+@dataclass(frozen=True, slots=True)
+class SkillRow:
+    """One row of the gap chart: a core skill or a choice group, required against held level."""
+
+    key: str  # skill id, or the choice group's name
+    label: str
+    required_level: int
+    held_level: int
+    status: str  # met | partial | missing
+    weight: float
+    required: bool
+    evidence: tuple[Evidence, ...] = ()
+    kind: str = "skill"  # skill | choice | foundation
+    members: tuple[str, ...] = ()  # a choice group's options (labels)
+    need: int = 1  # how many members a choice group needs
+
+    def to_jsonable(self) -> dict[str, Any]:
+        document: dict[str, Any] = {
+            "key": self.key,
+            "label": self.label,
+            "kind": self.kind,
+            "required_level": self.required_level,
+            "held_level": self.held_level,
+            "status": self.status,
+            "weight": self.weight,
+            "required": self.required,
+            "evidence": [item.to_jsonable() for item in self.evidence],
+        }
+        if self.kind == "choice":
+            document.update(members=list(self.members), need=self.need)
+        return document
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """Where the learner stands against one role."""
+
+    role: str
+    title: str
+    chosen_by: str  # "option" (--role) or "closest match"
+    coverage: float
+    progress: float
+    rows: tuple[SkillRow, ...]
+    foundation: tuple[SkillRow, ...] = ()
+    description: str | None = None
+    source: str | None = None  # e.g. "O*NET 15-2051.01"
+    left_out: tuple[tuple[str, int], ...] = ()  # (reason, how many credentials)
+
+    def to_jsonable(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "title": self.title,
+            "chosen_by": self.chosen_by,
+            "coverage": round(self.coverage, 4),
+            "progress": round(self.progress, 4),
+            "rows": [row.to_jsonable() for row in self.rows],
+            "foundation": [row.to_jsonable() for row in self.foundation],
+            "description": self.description,
+            "source": self.source,
+            "left_out": [{"reason": reason, "count": count} for reason, count in self.left_out],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One offering on the pathway, with its dates and what it closes."""
+
+    number: int
+    offering: str
+    title: str
+    provider: str
+    kind: str
+    start: date
+    end: date
+    hours: float
+    cost: float
+    currency: str
+    closes: tuple[str, ...] = ()  # "SQL (level 3)"
+    unlocks: tuple[str, ...] = ()  # titles of later steps it is a prerequisite for
+    url: str | None = None  # https only
+    done: bool = False
+
+    def to_jsonable(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "offering": self.offering,
+            "title": self.title,
+            "provider": self.provider,
+            "kind": self.kind,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "hours": self.hours,
+            "cost": self.cost,
+            "currency": self.currency,
+            "closes": list(self.closes),
+            "unlocks": list(self.unlocks),
+            "url": self.url,
+            "done": self.done,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Pathway:
+    """The dated plan for the role (a fresh plan, or a saved one with its done steps)."""
+
+    role: str
+    steps: tuple[Step, ...]
+    start: date
+    finish: date | None
+    hours_per_week: float
+    total_hours: float
+    total_cost: float
+    currency: str
+    coverage_before: float
+    coverage_after: float
+    optimal: bool
+    saved_as: str | None = None
+    unreachable: tuple[str, ...] = ()  # "SPSS (level 2): no offering in the catalog teaches it"
+    notes: tuple[str, ...] = ()
+
+    def to_jsonable(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "steps": [step.to_jsonable() for step in self.steps],
+            "start": self.start.isoformat(),
+            "finish": _day(self.finish),
+            "hours_per_week": self.hours_per_week,
+            "total_hours": self.total_hours,
+            "total_cost": self.total_cost,
+            "currency": self.currency,
+            "coverage_before": round(self.coverage_before, 4),
+            "coverage_after": round(self.coverage_after, 4),
+            "optimal": self.optimal,
+            "saved_as": self.saved_as,
+            "unreachable": list(self.unreachable),
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMatch:
+    """One of the roles the wallet is closest to."""
+
+    role: str
+    title: str
+    coverage: float
+    progress: float
+    met: int
+    total: int
+    learn_next: tuple[str, ...]  # skill labels
+    is_target: bool = False  # the role the gap section shows
+
+    def to_jsonable(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "title": self.title,
+            "coverage": round(self.coverage, 4),
+            "progress": round(self.progress, 4),
+            "met": self.met,
+            "total": self.total,
+            "learn_next": list(self.learn_next),
+            "is_target": self.is_target,
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the page shows, in the order it shows it."""
+
+    title: str
+    learner: str | None
+    generated_at: datetime
+    groups: tuple[StatusGroup, ...]
+    gap: Gap | None = None
+    pathway: Pathway | None = None
+    matches: tuple[RoleMatch, ...] = ()
+    images: dict[str, str] = field(default_factory=dict)  # image key -> data: URI
+    notes: tuple[str, ...] = ()  # what could not be shown, and why
+    trust_list: bool = False  # whether a trust list judged the issuers
+
+    @property
+    def cards(self) -> list[Card]:
+        return [card for group in self.groups for card in group.cards]
+
+    def count(self, status: str) -> int:
+        return sum(len(group.cards) for group in self.groups if group.status == status)
+
+    def to_jsonable(self) -> dict[str, Any]:
+        """`report --json`: the page's data model (images reported as present or not, never embedded)."""
+        return {
+            "title": self.title,
+            "learner": self.learner,
+            "generated_at": self.generated_at.isoformat().replace("+00:00", "Z"),
+            "counts": {group.status: len(group.cards) for group in self.groups},
+            "total": len(self.cards),
+            "groups": [group.to_jsonable() for group in self.groups],
+            "gap": self.gap.to_jsonable() if self.gap else None,
+            "pathway": self.pathway.to_jsonable() if self.pathway else None,
+            "matches": [match.to_jsonable() for match in self.matches],
+            "notes": list(self.notes),
+            "trust_list": self.trust_list,
+        }
