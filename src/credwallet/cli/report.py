@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -51,16 +50,14 @@ def report_command(
 ) -> None:
     """One HTML page with your credentials, your gap for a role and your pathway: offline, no scripts,
     nothing loaded from the internet; open it in a browser or print it to PDF."""
+    from credwallet.cli.options import iso_date
     from credwallet.errors import InputError
     from credwallet.report import ReportOptions, build_report, render
 
     to_stdout = str(output) == "-"
     if open_page and to_stdout:
         raise InputError("--open needs a file: give -o FILE instead of '-'")
-    try:
-        start_day = date.fromisoformat(start) if start else None
-    except ValueError:
-        raise InputError(f"--start {start!r} is not a date (YYYY-MM-DD)") from None
+    start_day = iso_date("--start", start)
     options = ReportOptions(
         role=role,
         include_unverified=include_unverified,
