@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -11,11 +12,11 @@ import pytest
 
 from credwallet.gap import analyze_gap, match_roles
 from credwallet.paths import user_roles_dir
-from credwallet.planner import Need, PlanOptions, make_plan
-from credwallet.report import Report, render
+from credwallet.planner import PlanOptions, make_plan
+from credwallet.report import Report, build_report, render
 from credwallet.report.svg import SEGMENT
 from credwallet.roles import list_roles, load_role
-from credwallet.skills.planning import load_catalogs
+from credwallet.skills.planning import load_catalogs, needs_from_gap
 from credwallet.skills.service import credentials_with_skills, held_skills, vocabulary_for
 from credwallet.store.wallet import Wallet
 from tests.report.pagecheck import Element, parse, remote_references
@@ -32,15 +33,17 @@ def engine(sample_home: Path, examples: ModuleType) -> dict[str, object]:
     """What the engines say for the same wallet at the same moment, computed without the report package."""
     with Wallet.open(home=sample_home) as wallet:
         credentials = credentials_with_skills(wallet)
+        declared = wallet.declared_skills()
     vocabulary = vocabulary_for(sample_home)
-    held, left_out = held_skills(credentials, home=sample_home, include_unverified=False, now=examples.AS_OF)
+    held, left_out = held_skills(credentials, home=sample_home, declared=declared, now=examples.AS_OF)
     role = load_role(examples.ROLE, user_roles_dir(sample_home), vocabulary)
     gap = analyze_gap(held, role, vocabulary, left_out)
     matches = match_roles(held, list_roles(user_roles_dir(sample_home), vocabulary), vocabulary)
+    needs, levels = needs_from_gap(gap)
     plan = make_plan(
         role.id,
-        [Need(i.skill, i.required_level, i.weight) for i in gap.items],
-        {i.skill: i.held_level for i in gap.items if i.held_level},
+        needs,
+        levels,
         load_catalogs(sample_home, [], catalog_only=False),
         PlanOptions(hours_per_week=examples.REPORT_HOURS_PER_WEEK, start=examples.AS_OF.date()),
     )
@@ -186,3 +189,78 @@ def test_print_styles_keep_cards_whole(sample_html: str) -> None:
 def test_the_same_wallet_and_moment_give_the_same_page(sample_report: Report, sample_html: str) -> None:
     assert render(sample_report) == sample_html
     assert "2026-11-24" in sample_html and "24 Nov 2026" in sample_html
+
+
+ROLE_V2 = """\
+format: 2
+id: report-analyst
+title: Report Analyst
+description: Turns data into reports.
+requirements: {job_zone: 4, education: "bachelor's degree"}
+core:
+  - {skill: sql, level: 3, weight: 1.0, required: true}
+  - {any_of: [tableau, power-bi, looker], level: 3, weight: 0.8, required: true, name: BI tool}
+  - {any_of: [python, r], level: 2, weight: 0.7, need: 2, name: analysis languages}
+foundation_weight: 0.2
+foundation:
+  - {skill: critical-thinking, level: 3}
+  - {skill: mathematics, level: 5}
+"""
+
+
+def test_choice_groups_foundation_and_requirements(sample_home: Path, examples: ModuleType, tmp_path: Path) -> None:
+    role_file = tmp_path / "report-analyst.yaml"
+    role_file.write_text(ROLE_V2)
+    options = examples.report_example_options()
+    with Wallet.open(home=sample_home) as wallet:
+        report = build_report(wallet, replace(options, role=str(role_file)))
+    with Wallet.open(home=sample_home) as wallet:
+        credentials = credentials_with_skills(wallet)
+    vocabulary = vocabulary_for(sample_home)
+    held, left_out = held_skills(credentials, home=sample_home, now=examples.AS_OF)
+    expected = analyze_gap(held, load_role(str(role_file), None, vocabulary), vocabulary, left_out)
+    root, _ = parse(render(report))
+    gap = root.find("section", id="gap")
+    core = gap.find("ol", cls="skills").find_all("li")
+    assert [r.attrs["data-kind"] for r in core] == ["skill", "choice", "choice"]
+    assert [int(r.attrs["data-held"]) for r in core] == [i.held_level for i in expected.items]
+    bi = core[1]
+    assert bi.find("span", cls="name").all_text().startswith("BI tool · required")
+    members = bi.find("small", cls="members").all_text()
+    assert members.startswith("any one of: ") and "Power BI" in members and "Looker" in members
+    assert "any 2 of: " in core[2].find("small", cls="members").all_text()
+    foundation = gap.find_all("ol", cls="skills")[1].find_all("li")
+    assert [(r.attrs["data-skill"], r.attrs["data-status"]) for r in foundation] == [
+        (i.key, i.status) for i in expected.foundation
+    ]
+    assert "20% of coverage" in gap.all_text()
+    assert "job zone 4 (considerable preparation needed); bachelor's degree" in gap.all_text()
+    coverage = gap.find("div", cls="score").find("svg")
+    assert float(coverage.attrs["data-second"]) == pytest.approx(expected.coverage, abs=1e-4)
+    assert float(coverage.attrs["data-first"]) == pytest.approx(expected.verified_coverage, abs=1e-4)
+    data = report.to_jsonable()["gap"]
+    assert sum(r["share"] for r in data["rows"] + data["foundation"]) == pytest.approx(1.0, abs=1e-3)
+    assert [m["skill"] for m in data["rows"][1]["members"]] == [m.skill for m in expected.items[1].members]
+
+
+def test_declared_skills_and_unverified_evidence_are_marked(
+    sample_home: Path, examples: ModuleType, tmp_path: Path
+) -> None:
+    """A declared skill shows as the learner's own word; --verified-only drops it and counts valid ones alone."""
+    import shutil
+
+    home = tmp_path / "wallet"
+    shutil.copytree(sample_home, home)
+    with Wallet.open(home=home) as wallet:
+        wallet.declare_skill("power-bi", 3, "dashboards at work")
+        report = build_report(wallet, examples.report_example_options())
+        strict = build_report(wallet, replace(examples.report_example_options(), verified_only=True))
+    root, _ = parse(render(report))
+    power_bi = root.find("li", data_skill="power-bi")
+    assert power_bi.attrs["data-tier"] == "declared" and int(power_bi.attrs["data-held"]) == 3
+    assert power_bi.find("span", cls="tier").all_text() == "declared"
+    assert "declared by you (level 3)" in root.find("dl", cls="evidence").all_text()
+    assert "Power BI (level 3)" in root.find("section", data_status="declared").all_text()
+    strict_root, _ = parse(render(strict))
+    assert int(strict_root.find("li", data_skill="power-bi").attrs["data-held"]) == 0
+    assert not strict_root.find_all("section", data_status="declared")

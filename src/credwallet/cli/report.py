@@ -34,8 +34,8 @@ def report_command(
     ] = DEFAULT_OUTPUT,
     open_page: Annotated[bool, typer.Option("--open", help="Open the page in your web browser.")] = False,
     reveal: Annotated[bool, typer.Option(help="Show recipient e-mails (redacted by default).")] = False,
-    include_unverified: Annotated[
-        bool, typer.Option(help="Count unverified credentials towards skills.")
+    verified_only: Annotated[
+        bool, typer.Option("--verified-only", help="Count only credentials verified as valid towards skills.")
     ] = False,
     pathway: Annotated[bool, typer.Option(help="Plan and show the pathway to the role.")] = True,
     hours_per_week: Annotated[float, typer.Option(help="Study hours per week for the pathway.", min=0.5)] = 5.0,
@@ -60,7 +60,7 @@ def report_command(
     start_day = iso_date("--start", start)
     options = ReportOptions(
         role=role,
-        include_unverified=include_unverified,
+        verified_only=verified_only,
         reveal=reveal,
         hours_per_week=hours_per_week,
         start=start_day,

@@ -14,7 +14,7 @@ from credwallet.report import model, sources
 from credwallet.report.cards import ImageStore, OriginalBytes, group_cards, make_card
 
 if TYPE_CHECKING:
-    from credwallet.model import Credential
+    from credwallet.model import Credential, DeclaredSkill
     from credwallet.store.wallet import Wallet
 
 
@@ -23,7 +23,7 @@ class ReportOptions:
     """What the user asked for. `now` fixes every date-dependent answer (expiry, plan start) for tests."""
 
     role: str | None = None  # None: the closest role from `roles match`
-    include_unverified: bool = False
+    verified_only: bool = False  # count only credentials verified as valid (no declarations either)
     reveal: bool = False
     now: datetime | None = None
     hours_per_week: float = 5.0
@@ -45,6 +45,7 @@ def build_report(wallet: Wallet, options: ReportOptions) -> model.Report:
         learner=wallet.profile().name,
         options=options,
         original=original,
+        declared=wallet.declared_skills(),
     )
 
 
@@ -55,12 +56,15 @@ def report_from_credentials(
     learner: str | None,
     options: ReportOptions,
     original: OriginalBytes | None = None,
+    declared: Sequence[DeclaredSkill] = (),
 ) -> model.Report:
     """The report for these credentials (the wallet's, or any list a caller assembled)."""
     now = options.now or datetime.now(UTC)
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
-    state = sources.standing(credentials, home=home, include_unverified=options.include_unverified, now=now)
+    state = sources.standing(
+        credentials, home=home, now=now, verified_only=options.verified_only, declared=declared
+    )
     skills = sources.skill_labels_for(credentials, state.vocabulary)
     names = {str(c.wallet_id): c.name for c in credentials}
     images = ImageStore()
@@ -83,7 +87,7 @@ def report_from_credentials(
     chosen_by = "option"
     if options.role is not None:
         role = sources.load_role(options.role, state)
-    elif matches and (matches[0].coverage > 0 or matches[0].progress > 0):
+    elif matches and matches[0].progress > 0:
         role = sources.load_role(matches[0].role, state)
         chosen_by = "closest match"
     elif credentials:
@@ -92,7 +96,7 @@ def report_from_credentials(
     if role is not None:
         result = sources.analyze(role, state)
         gap = sources.gap_view(role, result, state, card_names, chosen_by=chosen_by)
-        if options.pathway and result.required_unmet + result.partial + result.missing:
+        if options.pathway and (result.partial or result.missing):
             request = sources.PathwayRequest(options.hours_per_week, options.start, options.catalogs)
             try:
                 plan = sources.plan(role, result, state, request, now.date())
@@ -108,7 +112,11 @@ def report_from_credentials(
         groups=group_cards(cards),
         gap=gap,
         pathway=pathway,
-        matches=sources.match_views(matches, state, role.id if role else None),
+        matches=sources.match_views(matches, role.id if role else None),
         images=images.uris,
         notes=tuple(notes),
+        declared=tuple(
+            (clean_text(state.vocabulary.label(d.skill)), d.level) for d in ([] if options.verified_only else declared)
+        ),
+        verified_only=options.verified_only,
     )

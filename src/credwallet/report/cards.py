@@ -23,6 +23,7 @@ FORMAT_LABELS = {
     CredentialFormat.OB3: "Open Badges 3.0",
     CredentialFormat.OB3_JWT: "Open Badges 3.0 (JWT)",
     CredentialFormat.CLR: "Learner record (CLR 2.0)",
+    CredentialFormat.SELF_REPORTED: "Self-reported",
 }
 # What each check means to a learner, for the one-line reason of a verified credential.
 CHECK_WORDS = {
@@ -65,10 +66,16 @@ class ImageStore:
         return key
 
 
+SELF_REPORTED = "self-reported"
+
+
 def effective_status(credential: Credential, now: datetime) -> str:
-    """The stored status, except that a valid credential whose expiry date has passed is expired."""
-    if credential.status is Status.VALID and credential.is_expired(now):
+    """The stored status, except that a credential whose expiry date has passed is expired, and one the
+    learner recorded by hand (nothing to verify) is self-reported unless something failed."""
+    if credential.status in (Status.VALID, Status.UNVERIFIED) and credential.is_expired(now):
         return Status.EXPIRED.value
+    if credential.format is CredentialFormat.SELF_REPORTED and credential.status is Status.UNVERIFIED:
+        return SELF_REPORTED
     return credential.status.value
 
 
@@ -114,6 +121,8 @@ def status_reason(
     """One line saying why the credential has its status, in the verifier's own words where it has them."""
     if status == Status.EXPIRED.value and credential.expires_on is not None and credential.expires_on <= now:
         return "Its expiry date has passed, so it no longer counts towards your skills"
+    if status == SELF_REPORTED:
+        return "You recorded it yourself: there is nothing for an issuer to confirm"
     if not checks:
         return NOT_VERIFIED_YET if status == Status.UNVERIFIED.value else STATUS_LABELS.get(status, status)
     if status == Status.VALID.value:

@@ -12,13 +12,21 @@ from datetime import date, datetime
 from typing import Any
 
 # Card groups in the order the page shows them: what counts first, then what needs attention.
-STATUS_ORDER = ("valid", "unverified", "expired", "revoked", "invalid")
+STATUS_ORDER = ("valid", "unverified", "self-reported", "expired", "revoked", "invalid")
 STATUS_LABELS = {
     "valid": "Verified",
     "unverified": "Not verified",
+    "self-reported": "Recorded by you",
     "expired": "Expired",
     "revoked": "Revoked",
     "invalid": "Failed verification",
+}
+# Kinds of evidence behind a skill, strongest first (DESIGN.md §6), as the page names them.
+TIER_LABELS = {
+    "valid": "verified credentials",
+    "unverified": "unverified credentials",
+    "self-reported": "self-reported credentials",
+    "declared": "skills you declared",
 }
 
 
@@ -103,30 +111,46 @@ class StatusGroup:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A credential behind a skill, with the level it gives."""
+    """A credential (or the learner's own declaration, id "declared") behind a skill, with the level it gives."""
 
     id: str
     name: str
     level: int
+    tier: str  # valid | unverified | self-reported | declared
+    skill: str | None = None  # the member skill's label, for a choice group
 
     def to_jsonable(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "level": self.level}
+        return {"id": self.id, "name": self.name, "level": self.level, "tier": self.tier, "skill": self.skill}
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One option of a choice group and the level the wallet holds in it."""
+
+    key: str
+    label: str
+    held_level: int
+
+    def to_jsonable(self) -> dict[str, Any]:
+        return {"skill": self.key, "label": self.label, "held_level": self.held_level}
 
 
 @dataclass(frozen=True, slots=True)
 class SkillRow:
-    """One row of the gap chart: a core skill or a choice group, required against held level."""
+    """One row of the gap chart: a core skill, a choice group or a foundation item, required against held."""
 
-    key: str  # skill id, or the choice group's name
+    key: str  # skill id, or the choice group's key ("any-of:a+b")
     label: str
     required_level: int
-    held_level: int
+    held_level: int  # a choice group: the level of its need-th best member
     status: str  # met | partial | missing
     weight: float
+    share: float  # the part of the role's coverage it is worth
     required: bool
+    tier: str | None = None  # met: the weakest evidence needed to meet it; else the best it has
     evidence: tuple[Evidence, ...] = ()
     kind: str = "skill"  # skill | choice | foundation
-    members: tuple[str, ...] = ()  # a choice group's options (labels)
+    members: tuple[Member, ...] = ()  # a choice group's options, best held first
     need: int = 1  # how many members a choice group needs
 
     def to_jsonable(self) -> dict[str, Any]:
@@ -138,11 +162,13 @@ class SkillRow:
             "held_level": self.held_level,
             "status": self.status,
             "weight": self.weight,
+            "share": round(self.share, 4),
             "required": self.required,
+            "tier": self.tier,
             "evidence": [item.to_jsonable() for item in self.evidence],
         }
         if self.kind == "choice":
-            document.update(members=list(self.members), need=self.need)
+            document.update(members=[m.to_jsonable() for m in self.members], need=self.need)
         return document
 
 
@@ -157,8 +183,12 @@ class Gap:
     progress: float
     rows: tuple[SkillRow, ...]
     foundation: tuple[SkillRow, ...] = ()
+    foundation_share: float = 0.0  # the part of coverage the foundation items carry together
+    coverage_by_tier: tuple[tuple[str, float], ...] = ()  # how much of the coverage rests on each tier
+    verified_only: bool = False
     description: str | None = None
     source: str | None = None  # e.g. "O*NET 15-2051.01"
+    requirements: tuple[str, ...] = ()  # "job zone 4 (considerable preparation needed)", "bachelor's degree"
     left_out: tuple[tuple[str, int], ...] = ()  # (reason, how many credentials)
 
     def to_jsonable(self) -> dict[str, Any]:
@@ -168,10 +198,14 @@ class Gap:
             "chosen_by": self.chosen_by,
             "coverage": round(self.coverage, 4),
             "progress": round(self.progress, 4),
+            "coverage_by_tier": {tier: round(share, 4) for tier, share in self.coverage_by_tier},
+            "verified_only": self.verified_only,
             "rows": [row.to_jsonable() for row in self.rows],
+            "foundation_share": round(self.foundation_share, 4),
             "foundation": [row.to_jsonable() for row in self.foundation],
             "description": self.description,
             "source": self.source,
+            "requirements": list(self.requirements),
             "left_out": [{"reason": reason, "count": count} for reason, count in self.left_out],
         }
 
@@ -262,7 +296,8 @@ class RoleMatch:
     progress: float
     met: int
     total: int
-    learn_next: tuple[str, ...]  # skill labels
+    learn_next: tuple[str, ...]  # item labels
+    verified_coverage: float = 0.0
     is_target: bool = False  # the role the gap section shows
 
     def to_jsonable(self) -> dict[str, Any]:
@@ -271,6 +306,7 @@ class RoleMatch:
             "title": self.title,
             "coverage": round(self.coverage, 4),
             "progress": round(self.progress, 4),
+            "verified_coverage": round(self.verified_coverage, 4),
             "met": self.met,
             "total": self.total,
             "learn_next": list(self.learn_next),
@@ -292,6 +328,8 @@ class Report:
     images: dict[str, str] = field(default_factory=dict)  # image key -> data: URI
     notes: tuple[str, ...] = ()  # what could not be shown, and why
     trust_list: bool = False  # whether a trust list judged the issuers
+    declared: tuple[tuple[str, int], ...] = ()  # skills the learner declared: (label, level)
+    verified_only: bool = False  # only credentials verified as valid count towards skills
 
     @property
     def cards(self) -> list[Card]:
@@ -314,4 +352,6 @@ class Report:
             "matches": [match.to_jsonable() for match in self.matches],
             "notes": list(self.notes),
             "trust_list": self.trust_list,
+            "declared": [{"skill": label, "level": level} for label, level in self.declared],
+            "verified_only": self.verified_only,
         }

@@ -10,7 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from credwallet.report.model import STATUS_LABELS, Card, Gap, Pathway, Report, RoleMatch, SkillRow, StatusGroup
+from credwallet.report.model import (
+    STATUS_LABELS,
+    TIER_LABELS,
+    Card,
+    Evidence,
+    Gap,
+    Pathway,
+    Report,
+    RoleMatch,
+    SkillRow,
+    StatusGroup,
+)
 from credwallet.report.style import CSP, CSS
 from credwallet.report.svg import (
     esc,
@@ -26,6 +37,7 @@ from credwallet.report.svg import (
 GENERATOR = "credwallet report"
 MAX_CHIPS = 5
 STATUS_WORDS = {"met": "met", "partial": "partly met", "missing": "missing"}
+TIER_WORDS = {"unverified": "unverified", "self-reported": "self-reported", "declared": "declared"}
 
 
 def _pct(value: float) -> str:
@@ -136,12 +148,26 @@ def _credentials(report: Report) -> str:
         counts = "".join(
             f"<li>{icon(g.status)} {esc(g.label)}: <b>{len(g.cards)}</b></li>" for g in report.groups
         )
+        counting = (
+            "Only credentials verified as valid count towards the skills below."
+            if report.verified_only
+            else "Expired, revoked and failed ones do not count towards the skills below; the others do, "
+            "marked by how strong their evidence is."
+        )
         parts.append(
-            '<p class="intro">Every credential in the wallet, grouped by what verification found. Only verified '
-            "credentials count towards the skills below.</p>"
+            '<p class="intro">Every credential in the wallet, grouped by what verification found. '
+            f"{counting}</p>"
             f'<ul class="counts" aria-label="Credentials by status">{counts}</ul>'
         )
         parts += [_group(group, report.trust_list) for group in report.groups]
+    if report.declared:
+        chips = "".join(f"<li>{esc(label)} (level {level})</li>" for label, level in report.declared)
+        parts.append(
+            '<section class="group" aria-labelledby="group-declared" data-status="declared">'
+            f'<h3 id="group-declared">Skills you declared ({len(report.declared)})</h3>'
+            '<p class="intro">Your own word, with no credential behind it: the weakest evidence, counted at '
+            f'level 3 at most.</p><ul class="chips declared">{chips}</ul></section>'
+        )
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -216,11 +242,22 @@ def _card(card: Card, trust_list: bool) -> str:
 
 def _row_label(row: SkillRow) -> str:
     label = esc(row.label)
-    if row.kind == "choice" and row.members:
-        label += f" <small>({row.need} of: {esc(', '.join(row.members))})</small>"
     if row.required:
         label += " <small>· required</small>"
+    if row.kind == "choice" and row.members:
+        count = "any one" if row.need == 1 else f"any {row.need}"
+        options = ", ".join(
+            f"{esc(m.label)} {m.held_level if m.held_level else '—'}" for m in row.members
+        )
+        label += f'<small class="members">{count} of: {options}</small>'
     return label
+
+
+def _tier_tag(row: SkillRow) -> str:
+    """Says when a level rests on weaker evidence than a verified credential (a verified level has no tag)."""
+    if not row.held_level or row.tier in (None, "valid"):
+        return ""
+    return f' <span class="tier tier-{esc(row.tier)}">{esc(TIER_WORDS.get(row.tier or "", row.tier or ""))}</span>'
 
 
 def _skill_rows(rows: Iterable[SkillRow]) -> str:
@@ -229,12 +266,12 @@ def _skill_rows(rows: Iterable[SkillRow]) -> str:
         have = f"level {row.held_level}" if row.held_level else "nothing yet"
         items.append(
             f'<li data-skill="{esc(row.key)}" data-kind="{esc(row.kind)}" data-status="{esc(row.status)}" '
-            f'data-required="{row.required_level}" data-held="{row.held_level}">'
+            f'data-required="{row.required_level}" data-held="{row.held_level}" data-tier="{esc(row.tier or "")}">'
             f'<span class="name">{_row_label(row)}</span>'
             f"{level_bar(row)}"
             f'<span class="value"><b>have {have}</b>, need {row.required_level} · '
-            f'<span class="status-{esc(row.status)}">{esc(STATUS_WORDS.get(row.status, row.status))}</span></span>'
-            "</li>"
+            f'<span class="status-{esc(row.status)}">{esc(STATUS_WORDS.get(row.status, row.status))}</span>'
+            f"{_tier_tag(row)}</span></li>"
         )
     return "\n".join(items)
 
@@ -258,15 +295,20 @@ def _gap(gap: Gap) -> str:
     )
     source = f" Profile based on {esc(gap.source)}." if gap.source else ""
     description = esc(gap.description) if gap.description else ""
+    asks = f" The job also asks for: {esc('; '.join(gap.requirements))}." if gap.requirements else ""
     progress_label = f"Progress {_pct(gap.progress)}, of which {_pct(gap.coverage)} fully met"
+    tiers = dict(gap.coverage_by_tier)
+    verified = tiers.get("valid", 0.0)
+    coverage_label = f"Coverage {_pct(gap.coverage)}, of which {_pct(verified)} on verified credentials"
+    resting = "; ".join(f"{_pct(share)} on {TIER_LABELS.get(tier, tier)}" for tier, share in gap.coverage_by_tier)
     parts = [
         '<section class="part" id="gap" aria-labelledby="gap-h">',
         f'<h2 id="gap-h">Where you stand: {esc(gap.title)}</h2>',
-        f'<p class="intro">{description}{source}{chosen}</p>',
+        f'<p class="intro">{description}{source}{asks}{chosen}</p>',
         '<div class="scoreline">',
         f'<div class="score"><span class="num">{_pct(gap.coverage)}</span><p>coverage: the weighted share of '
-        "the role's skills you fully meet</p>"
-        f"{share_bar(gap.coverage, gap.coverage, f'Coverage {_pct(gap.coverage)}')}</div>",
+        f"the role you fully meet{' (' + esc(resting) + ')' if resting else ''}</p>"
+        f"{share_bar(verified, gap.coverage, coverage_label, 'share tiers')}</div>",
         f'<div class="score"><span class="num">{_pct(gap.progress)}</span><p>progress: partial levels '
         "credited in proportion</p>"
         f"{share_bar(gap.coverage, gap.progress, progress_label)}"
@@ -274,22 +316,24 @@ def _gap(gap: Gap) -> str:
         "</div>",
         '<h3 id="core-h">Core skills</h3>',
         LEGEND,
+        '<p class="foundation">A tag says when a level rests on weaker evidence than a verified credential; '
+        "an item listing options is met by any one of them (or as many as it says).</p>",
         f'<ol class="skills" aria-labelledby="core-h">\n{_skill_rows(gap.rows)}\n</ol>',
     ]
+    if gap.rows and all(row.status == "met" for row in gap.rows):
+        parts.append('<p class="note">Every core skill of this role is met: there is nothing to plan.</p>')
     with_evidence = [row for row in (*gap.rows, *gap.foundation) if row.evidence]
     if with_evidence:
         parts.append('<h3 id="evidence-h">The evidence behind each skill</h3><dl class="evidence">')
         for row in with_evidence:
-            links = "; ".join(
-                f'<a href="#c-{esc(item.id)}">{esc(item.name)}</a> (level {item.level})' for item in row.evidence
-            )
+            links = "; ".join(_evidence_item(item) for item in row.evidence)
             parts.append(f"<div><dt>{esc(row.label)}</dt><dd>{links}</dd></div>")
         parts.append("</dl>")
     if gap.foundation:
         parts += [
             '<h3 id="foundation-h">Foundation skills</h3>',
-            '<p class="foundation">Broad abilities the role builds on, shown for context; they weigh little in '
-            "coverage and are not planned.</p>",
+            f'<p class="foundation">Broad skills and knowledge the role builds on, shown for context: together '
+            f"they are {_pct(gap.foundation_share)} of coverage, and the pathway does not plan them.</p>",
             f'<ol class="skills" aria-labelledby="foundation-h">\n{_skill_rows(gap.foundation)}\n</ol>',
         ]
     if gap.left_out:
@@ -299,6 +343,14 @@ def _gap(gap: Gap) -> str:
         parts.append(f'<p class="note">{total} {noun} not count here ({esc(detail)}).</p>')
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _evidence_item(item: Evidence) -> str:
+    skill = f"{esc(item.skill)}: " if item.skill else ""
+    tier = f", {esc(TIER_WORDS[item.tier])}" if item.tier in TIER_WORDS and item.id != "declared" else ""
+    if item.id == "declared":
+        return f"{skill}{esc(item.name)} (level {item.level})"
+    return f'{skill}<a href="#c-{esc(item.id)}">{esc(item.name)}</a> (level {item.level}{tier})'
 
 
 def _pathway(path: Pathway) -> str:
@@ -351,7 +403,8 @@ def _matches(matches: Iterable[RoleMatch]) -> str:
     parts = [
         '<section class="part" id="roles" aria-labelledby="roles-h">',
         '<h2 id="roles-h">Roles you are closest to</h2>',
-        '<p class="intro">Every role profile ranked by how much of it your verified credentials cover.</p>',
+        '<p class="intro">Every role profile ranked by progress: how much of it your credentials cover, '
+        "partial levels credited.</p>",
         '<ol class="matches">',
     ]
     for rank, match in enumerate(matches, start=1):

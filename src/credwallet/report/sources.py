@@ -18,9 +18,9 @@ from credwallet.paths import user_roles_dir
 from credwallet.report import model
 
 if TYPE_CHECKING:
-    from credwallet.gap import GapResult, LeftOut
+    from credwallet.gap import GapItem, GapResult, LeftOut
     from credwallet.gap import RoleMatch as EngineMatch
-    from credwallet.model import Credential
+    from credwallet.model import Credential, DeclaredSkill
     from credwallet.planner import Plan
     from credwallet.roles import Role
     from credwallet.skills.model import HeldSkill
@@ -37,14 +37,25 @@ class Standing:
     vocabulary: Vocabulary
     held: dict[str, HeldSkill]
     left_out: list[LeftOut] = field(default_factory=list)
+    verified_only: bool = False
 
 
-def standing(credentials: Sequence[Credential], *, home: Path, include_unverified: bool, now: datetime) -> Standing:
-    """Held skills from the credentials that count at `now` (valid and unexpired unless told otherwise)."""
+def standing(
+    credentials: Sequence[Credential],
+    *,
+    home: Path,
+    now: datetime,
+    verified_only: bool = False,
+    declared: Sequence[DeclaredSkill] = (),
+) -> Standing:
+    """Held skills from the credentials that count at `now` and the learner's declarations (DESIGN.md §6:
+    valid, unverified and self-reported credentials and declared skills, or valid ones alone)."""
     from credwallet.skills.service import held_skills, vocabulary_for
 
-    held, left_out = held_skills(list(credentials), home=home, include_unverified=include_unverified, now=now)
-    return Standing(home, vocabulary_for(home), {item.skill: item for item in held}, left_out)
+    held, left_out = held_skills(
+        list(credentials), home=home, verified_only=verified_only, declared=declared, now=now
+    )
+    return Standing(home, vocabulary_for(home), {item.skill: item for item in held}, left_out, verified_only)
 
 
 def skill_labels_for(credentials: Sequence[Credential], vocabulary: Vocabulary) -> dict[str, tuple[str, ...]]:
@@ -64,7 +75,7 @@ def load_role(role_ref: str, state: Standing) -> Role:
 
 
 def rank(state: Standing) -> list[EngineMatch]:
-    """Every role ranked by coverage (`roles match`)."""
+    """Every role ranked by progress (`roles match`)."""
     from credwallet.gap import match_roles
     from credwallet.roles import list_roles
 
@@ -74,32 +85,69 @@ def rank(state: Standing) -> list[EngineMatch]:
 def analyze(role: Role, state: Standing) -> GapResult:
     from credwallet.gap import analyze_gap
 
-    return analyze_gap(state.held, role, state.vocabulary, state.left_out)
+    return analyze_gap(state.held, role, state.vocabulary, state.left_out, verified_only=state.verified_only)
+
+
+def _evidence(item: GapItem, state: Standing, names: Mapping[str, str]) -> tuple[model.Evidence, ...]:
+    """The credentials (and declarations) behind the members that count, strongest level first."""
+    from credwallet.gap import KIND_ANY_OF
+
+    counted = item.members[: item.need] if item.kind == KIND_ANY_OF else item.members
+    found: dict[tuple[str, str], model.Evidence] = {}
+    for member in counted:
+        holding = state.held.get(member.skill)
+        label = clean_text(member.label) if item.kind == KIND_ANY_OF else None
+        for ref in holding.evidence if holding else []:
+            if ref.id is None:
+                entry = model.Evidence("declared", "declared by you", ref.level, ref.tier, label)
+            elif ref.id in names:
+                entry = model.Evidence(ref.id, names[ref.id], ref.level, ref.tier, label)
+            else:
+                continue
+            known = found.get((member.skill, entry.id))
+            if known is None or entry.level > known.level:
+                found[(member.skill, entry.id)] = entry
+    return tuple(found.values())
+
+
+def _row(item: GapItem, state: Standing, names: Mapping[str, str]) -> model.SkillRow:
+    from credwallet.gap import KIND_ANY_OF, KIND_FOUNDATION
+
+    kind = {KIND_ANY_OF: "choice", KIND_FOUNDATION: "foundation"}.get(item.kind, "skill")
+    return model.SkillRow(
+        key=item.key,
+        label=clean_text(item.label),
+        required_level=item.required_level,
+        held_level=item.held_level,
+        status=item.status,
+        weight=item.weight,
+        share=item.share,
+        required=item.required,
+        tier=item.tier,
+        evidence=_evidence(item, state, names),
+        kind=kind,
+        members=tuple(model.Member(m.skill, clean_text(m.label), m.held_level) for m in item.members)
+        if kind == "choice"
+        else (),
+        need=item.need,
+    )
+
+
+def _requirements(role: Role) -> tuple[str, ...]:
+    found = role.requirements
+    if found is None or found.is_empty():
+        return ()
+    parts = []
+    if found.job_zone:
+        parts.append(f"O*NET job zone {found.job_zone} ({found.job_zone_name})")
+    parts += [value for value in (found.education, found.experience, found.training, found.note) if value]
+    return tuple(clean_text(part) for part in parts)
 
 
 def gap_view(
     role: Role, result: GapResult, state: Standing, names: Mapping[str, str], *, chosen_by: str
 ) -> model.Gap:
-    """The gap as chart rows: each role item with the credentials behind it and the level each gives."""
-    rows = []
-    for item in result.items:
-        holding = state.held.get(item.skill)
-        evidence: dict[str, model.Evidence] = {}
-        for ref in holding.evidence if holding else []:
-            if ref.id is not None and ref.id in names and ref.id not in evidence:
-                evidence[ref.id] = model.Evidence(ref.id, names[ref.id], ref.level)
-        rows.append(
-            model.SkillRow(
-                key=item.skill,
-                label=clean_text(item.label),
-                required_level=item.required_level,
-                held_level=item.held_level,
-                status=item.status,
-                weight=item.weight,
-                required=item.required,
-                evidence=tuple(evidence.values()),
-            )
-        )
+    """The gap as chart rows: core items and choice groups, then foundation items, each with its evidence."""
     reasons: dict[str, int] = {}
     for left in result.left_out:
         reason = "expired" if left.reason.startswith("expired") else left.reason.split(" (")[0]
@@ -113,15 +161,20 @@ def gap_view(
         chosen_by=chosen_by,
         coverage=result.coverage,
         progress=result.progress,
-        rows=tuple(rows),
+        rows=tuple(_row(item, state, names) for item in result.items),
+        foundation=tuple(_row(item, state, names) for item in result.foundation),
+        foundation_share=result.foundation_weight,
+        coverage_by_tier=tuple((tier, share) for tier, share in result.coverage_by_tier.items() if share > 0),
+        verified_only=result.verified_only,
         description=clean_text(role.description) if role.description else None,
         source=source,
+        requirements=_requirements(role),
         left_out=tuple(sorted(reasons.items())),
     )
 
 
-def match_views(matches: Sequence[EngineMatch], state: Standing, target: str | None) -> tuple[model.RoleMatch, ...]:
-    """The closest roles, with what to learn next for each (skill labels)."""
+def match_views(matches: Sequence[EngineMatch], target: str | None) -> tuple[model.RoleMatch, ...]:
+    """The closest roles, with what to learn next for each."""
     return tuple(
         model.RoleMatch(
             role=m.role,
@@ -130,7 +183,8 @@ def match_views(matches: Sequence[EngineMatch], state: Standing, target: str | N
             progress=m.progress,
             met=m.met,
             total=m.total,
-            learn_next=tuple(clean_text(state.vocabulary.label(s)) for s in m.top_missing),
+            learn_next=tuple(clean_text(label) for label in m.top_missing),
+            verified_coverage=m.verified_coverage,
             is_target=m.role == target,
         )
         for m in matches[:TOP_ROLES]
@@ -148,11 +202,10 @@ class PathwayRequest:
 
 def plan(role: Role, result: GapResult, state: Standing, request: PathwayRequest, today: date) -> Plan:
     """The least-effort pathway for the role's gaps, from the same held levels the gap chart shows."""
-    from credwallet.planner import Need, PlanOptions, make_plan
-    from credwallet.skills.planning import load_catalogs
+    from credwallet.planner import PlanOptions, make_plan
+    from credwallet.skills.planning import load_catalogs, needs_from_gap
 
-    needs = [Need(item.skill, item.required_level, item.weight) for item in result.items]
-    held = {item.skill: item.held_level for item in result.items if item.held_level}
+    needs, held = needs_from_gap(result)
     catalog = load_catalogs(state.home, list(request.catalogs), catalog_only=False)
     options = PlanOptions(hours_per_week=request.hours_per_week, start=request.start or today)
     return make_plan(role.id, needs, held, catalog, options, today=today)

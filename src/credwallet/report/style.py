@@ -55,6 +55,7 @@ main section.part:last-of-type { border-bottom: 0; }
 .icon-valid, .icon-done { color: var(--valid); }
 .icon-unverified { color: var(--unverified); }
 .icon-expired { color: var(--expired); }
+.icon-self-reported { color: var(--muted); }
 .icon-revoked, .icon-invalid { color: var(--revoked); }
 .icon-trusted { color: var(--accent); }
 .cards { list-style: none; padding: 0; margin: 0; display: grid; gap: .9rem;
@@ -65,6 +66,7 @@ main section.part:last-of-type { border-bottom: 0; }
 .card.st-valid { border-top: 4px solid var(--valid); }
 .card.st-unverified { border-top: 4px dashed var(--unverified); }
 .card.st-expired { border-top: 4px dotted var(--expired); }
+.card.st-self-reported { border-top: 4px dashed var(--muted); }
 .card.st-revoked, .card.st-invalid { border-top: 4px double var(--revoked); }
 .card .art { width: 48px; height: 48px; }
 .card .badge, .card .monogram { width: 48px; height: 48px; }
@@ -78,6 +80,7 @@ main section.part:last-of-type { border-bottom: 0; }
 .st-valid .verdict strong { color: var(--valid); }
 .st-unverified .verdict strong { color: var(--unverified); }
 .st-expired .verdict strong { color: var(--expired); }
+.st-self-reported .verdict strong { color: var(--muted); }
 .st-revoked .verdict strong, .st-invalid .verdict strong { color: var(--revoked); }
 .card .meta { grid-column: 1 / -1; margin: .3rem 0 0; font-size: .84rem; color: var(--muted); overflow-wrap: anywhere; }
 .chips { grid-column: 1 / -1; list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; padding: 0;
@@ -97,6 +100,11 @@ svg.share { width: 100%; height: 10px; display: block; border-radius: 5px; }
 svg.share .track { fill: #e6eaef; }
 svg.share .whole { fill: var(--met); }
 svg.share .part { fill: #e3b65c; }
+svg.share.tiers .part { fill: #8fc7a5; }
+.tier { font-size: .78rem; font-weight: 600; border: 1px dashed currentColor; border-radius: 4px;
+        padding: 0 .3rem; margin-left: .3rem; color: var(--unverified); white-space: nowrap; }
+.tier-declared, .tier-self-reported { color: var(--muted); }
+ol.skills .name small.members { display: block; font-weight: 400; color: var(--muted); }
 .legend { display: flex; flex-wrap: wrap; gap: .4rem 1.3rem; font-size: .86rem; color: var(--muted);
           margin: 0 0 .6rem; padding: 0; list-style: none; }
 .legend svg { width: 2.1rem; height: 1rem; vertical-align: -.2rem; margin-right: .3rem; }
