@@ -82,10 +82,11 @@ def published_hashes(sources: Path) -> dict[str, tuple[str, str]]:
 def test_pinned_hashes_are_the_published_ones(external: Path) -> None:
     published = published_hashes(external / "SOURCES.md")
     assert len(published) >= 23
-    bundled_files = {entry["file"] for entry in INDEX.values()}
+    # The contexts added for issue 13 are not among the shared fixtures: data/contexts/SOURCES.md pins them.
+    bundled_files = {entry["file"] for entry in INDEX.values()} & set(published)
     for file_name in bundled_files:
         url, sha256 = published[file_name]
-        assert INDEX[url] == {"file": file_name, "sha256": sha256}, file_name
+        assert {k: INDEX[url][k] for k in ("file", "sha256")} == {"file": file_name, "sha256": sha256}, file_name
         assert (CONTEXTS / file_name).read_bytes() == (external / "contexts" / file_name).read_bytes()
 
 
@@ -93,8 +94,8 @@ def test_unknown_context_is_an_input_error_naming_the_url() -> None:
     with pytest.raises(InputError, match=re.escape("https://evil.example/ctx.jsonld")):
         jsonld.load_context("https://evil.example/ctx.jsonld")
     loader = jsonld.document_loader()
-    with pytest.raises(InputError, match="never fetched"):
-        loader("https://w3id.org/security/suites/ed25519-2018/v1", {})
+    with pytest.raises(InputError, match="was not supplied"):
+        loader("https://w3id.org/security/suites/jws-2020/v1", {})
 
 
 def test_loader_returns_fresh_copies() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from credwallet import jsonld
 from credwallet.errors import InputError, NotACredentialError
 from credwallet.formats import vc_fields as fields
 from credwallet.formats.schema_check import (
@@ -37,24 +38,8 @@ _OB_CONTEXT_PREFIXES = (
     "https://purl.imsglobal.org/spec/clr/v2p0/",
 )
 
-# Terms credwallet reads or whose meaning a verifier relies on. An inline @context that redefines one of
-# them could make the displayed meaning differ from the signed one, so such a document is refused.
-PROTECTED_TERMS = frozenset(
-    {
-        "id", "type", "issuer", "name", "description", "credentialSubject", "validFrom", "validUntil",
-        "issuanceDate", "expirationDate", "proof", "credentialStatus", "credentialSchema", "evidence",
-        "termsOfUse", "refreshService", "holder", "verifiableCredential", "VerifiableCredential",
-        "VerifiablePresentation", "EnvelopedVerifiableCredential", "DataIntegrityProof",
-        "achievement", "Achievement", "AchievementCredential", "OpenBadgeCredential", "AchievementSubject",
-        "EndorsementCredential", "EndorsementSubject", "endorsement", "endorsementJwt", "endorsementComment",
-        "criteria", "narrative", "alignment", "Alignment", "targetName", "targetUrl", "targetCode",
-        "targetFramework", "targetType", "targetDescription", "achievementType", "tag", "image", "result",
-        "resultDescription", "achievedLevel", "rubricCriterionLevel", "creditsAvailable", "creditsEarned",
-        "identifier", "identityHash", "identityType", "hashed", "salt", "url", "email", "awardedDate",
-        "creator", "Profile", "licenseNumber", "humanCode", "fieldOfStudy", "specialization",
-        "ClrCredential", "ClrSubject", "association", "Association",
-    }
-)  # fmt: skip
+# Terms whose meaning a verifier relies on (credwallet.jsonld): an inline @context may not redefine them.
+PROTECTED_TERMS = jsonld.PROTECTED_TERMS
 
 
 def looks_like_vc(document: Any) -> bool:

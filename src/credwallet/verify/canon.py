@@ -10,11 +10,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from credwallet.jsonld import document_loader, unknown_contexts
+from credwallet.jsonld import (
+    RedefiningContextError,
+    UnknownContextError,
+    loader_with,
+    supplied_contexts,
+    supplied_fingerprint,
+    unknown_contexts,
+)
 
 # Hash N-Degree Quads calls allowed per blank node before a graph is judged poisoned. Real credentials
 # almost never need any (their blank nodes are told apart by their first-degree hashes).
@@ -23,12 +31,17 @@ MAX_DEEP_ITERATIONS_PER_NODE = 24
 MAX_PERMUTATIONS = 20_000
 # Blank nodes in one credential graph; more than this is not a badge.
 MAX_BLANK_NODES = 5_000
+# Processed-context caches kept for sets of supplied (fetched) contexts; bundled ones share pyld's own.
+_MAX_SUPPLIED_CACHES = 8
+_supplied_caches: dict[str, Any] = {}
 
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*$")
 
 
 class CanonicalizationError(Exception):
-    """The document cannot be canonicalized safely; `code` says why (DATA_LOSS, BUDGET, CONTEXT, JSONLD)."""
+    """The document cannot be canonicalized safely; `code` says why (DATA_LOSS, BUDGET, CONTEXT, REDEFINED,
+    JSONLD). CONTEXT: a context is not at hand (the proof is unchecked); REDEFINED: a supplied context changes
+    the meaning of a protected term (what is signed is not what is shown)."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(f"{code}: {message}")
@@ -185,22 +198,57 @@ def missing_context_message(urls: list[str]) -> str:
     )
 
 
-def canonicalize(document: dict[str, Any]) -> str:
-    """The canonical N-Quads of `document` (base IRI null), or CanonicalizationError; never fetches."""
-    unknown = unknown_contexts(document)
+def _resolver_cache(supplied: Mapping[str, Any]) -> Any:
+    """pyld's processed-context cache: the shared one for bundled contexts only; one per set of supplied
+    contexts otherwise, so a context fetched for one run never answers for another URL's content."""
+    from pyld import jsonld as pyld_jsonld
+
+    if not supplied:
+        return pyld_jsonld._resolved_context_cache
+    key = supplied_fingerprint(supplied)
+    if key not in _supplied_caches:
+        if len(_supplied_caches) >= _MAX_SUPPLIED_CACHES:
+            _supplied_caches.pop(next(iter(_supplied_caches)))
+        from cachetools import LRUCache
+
+        _supplied_caches[key] = LRUCache(maxsize=100)
+    return _supplied_caches[key]
+
+
+def _context_failure(error: BaseException) -> CanonicalizationError | None:
+    """The context problem at the root of a pyld error, if that is what it is."""
+    current: BaseException | None = error
+    for _ in range(12):
+        if current is None:
+            return None
+        if isinstance(current, UnknownContextError):
+            return CanonicalizationError("CONTEXT", missing_context_message([current.url]))
+        if isinstance(current, RedefiningContextError):
+            return CanonicalizationError("REDEFINED", current.message)
+        current = current.__cause__ or current.__context__ or getattr(current, "cause", None)
+    return None
+
+
+def canonicalize(document: dict[str, Any], documents: Mapping[str, Any] | None = None) -> str:
+    """The canonical N-Quads of `document` (base IRI null), or CanonicalizationError; never fetches.
+
+    `documents`: what the caller holds for this verification (fetched, or from the wallet's cache); the
+    contexts among them load after vetting (`credwallet.jsonld.loader_with`)."""
+    supplied = supplied_contexts(documents, document)
+    unknown = unknown_contexts(document, supplied)
     if unknown:
         raise CanonicalizationError("CONTEXT", missing_context_message(unknown))
     from pyld import jsonld as pyld_jsonld
     from pyld.context_resolver import ContextResolver
     from pyld.identifier_issuer import IdentifierIssuer
 
-    loader = document_loader()
+    loader = loader_with(supplied)
     dropped: list[str | None] = []
     processor = pyld_jsonld.JsonLdProcessor(on_property_dropped=dropped.append)
     options: dict[str, Any] = {
         "base": None,  # null base: relative IRIs stay relative (and fail DATA_LOSS), never resolved
         "documentLoader": loader,
-        "contextResolver": ContextResolver(pyld_jsonld._resolved_context_cache, loader),
+        "contextResolver": ContextResolver(_resolver_cache(supplied), loader),
         "extractAllScripts": True,
         "processingMode": "json-ld-1.1",
         "produceGeneralizedRdf": False,
@@ -208,7 +256,7 @@ def canonicalize(document: dict[str, Any]) -> str:
     try:
         expanded = processor.expand(document, options)
     except pyld_jsonld.JsonLdError as error:
-        raise CanonicalizationError("JSONLD", _jsonld_reason(error)) from error
+        raise _context_failure(error) or CanonicalizationError("JSONLD", _jsonld_reason(error)) from error
     if dropped:
         names = ", ".join(repr(name) if name else "an @-prefixed key" for name in dropped[:5])
         raise CanonicalizationError("DATA_LOSS", f"terms not defined by any context were dropped: {names}")

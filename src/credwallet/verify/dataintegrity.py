@@ -72,8 +72,9 @@ class _Skip(Exception):
 class _Canonicalizer:
     """Canonical forms computed once per verification: a proof set shares one unsecured document."""
 
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    def __init__(self, document: Mapping[str, Any], documents: Documents | None = None) -> None:
         self.document = document
+        self.documents = documents  # fetched or cached documents: the contexts among them may load
         self.cache: dict[tuple[str, str], bytes] = {}
 
     def unsecured_hash(self, jcs: bool, previous: list[Mapping[str, Any]]) -> bytes:
@@ -82,17 +83,17 @@ class _Canonicalizer:
             unsecured = {k: v for k, v in self.document.items() if k != "proof"}
             if previous:
                 unsecured["proof"] = list(previous)
-            self.cache[key] = hashlib.sha256(_canonical(unsecured, jcs)).digest()
+            self.cache[key] = hashlib.sha256(_canonical(unsecured, jcs, self.documents)).digest()
         return self.cache[key]
 
 
-def _canonical(value: Mapping[str, Any], jcs: bool) -> bytes:
+def _canonical(value: Mapping[str, Any], jcs: bool, documents: Documents | None = None) -> bytes:
     if jcs:
         import rfc8785
 
         return rfc8785.dumps(value)
     try:
-        return canonicalize(dict(value)).encode("utf-8")
+        return canonicalize(dict(value), documents).encode("utf-8")
     except CanonicalizationError as error:
         if error.code == "CONTEXT":  # a context not at hand: the proof cannot be checked yet, not a forgery
             raise _Skip(error.message) from error
@@ -164,7 +165,7 @@ def _verify_one(
         if proof_context is not None and not _starts_with(canon.document["@context"], proof_context):
             raise _Failure("the proof's @context does not match the credential's")
         config["@context"] = canon.document["@context"]
-    data = hashlib.sha256(_canonical(config, jcs)).digest() + canon.unsecured_hash(jcs, previous)
+    data = hashlib.sha256(_canonical(config, jcs, canon.documents)).digest() + canon.unsecured_hash(jcs, previous)
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -192,7 +193,7 @@ def verify_proofs(
         return [
             ProofOutcome(failed("proof", f"{len(proofs)} proofs (at most {MAX_PROOFS} are checked)"), None)
         ]
-    canon = _Canonicalizer(document)
+    canon = _Canonicalizer(document, documents)
     outcomes = []
     for index, proof in enumerate(proofs):
         label = f"proof {index + 1} of {len(proofs)}: " if len(proofs) > 1 else ""

@@ -78,8 +78,10 @@ def sign_data_integrity(
     created: str = "2024-01-01T00:00:00Z",
     proof_purpose: str = "assertionMethod",
     proof_options: Mapping[str, Any] | None = None,
+    documents: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """A copy of `credential` with a DataIntegrityProof added (appended when it already has proofs)."""
+    """A copy of `credential` with a DataIntegrityProof added (appended when it already has proofs);
+    `documents` holds contexts that are not bundled, by URL."""
     unsecured = {k: v for k, v in credential.items() if k != "proof"}
     proof: dict[str, Any] = {
         "type": "DataIntegrityProof",
@@ -97,8 +99,8 @@ def sign_data_integrity(
 
         document_bytes, config_bytes = rfc8785.dumps(unsecured), rfc8785.dumps(config)
     else:
-        document_bytes = canonicalize(unsecured).encode("utf-8")
-        config_bytes = canonicalize(config).encode("utf-8")
+        document_bytes = canonicalize(unsecured, documents).encode("utf-8")
+        config_bytes = canonicalize(config, documents).encode("utf-8")
     data = hashlib.sha256(config_bytes).digest() + hashlib.sha256(document_bytes).digest()
     proof["proofValue"] = multibase_encode_b58(private_key.sign(data))
     secured = dict(credential)
