@@ -310,7 +310,7 @@ def loader_with(supplied: Mapping[str, Any]) -> LoaderFunction:
         if url in _INDEX:
             return _offline_loader(url)
         context_document = supplied.get(url)
-        if not is_context_document(context_document):
+        if not isinstance(context_document, Mapping) or not is_context_document(context_document):
             raise UnknownContextError(url)
         redefined = redefined_protected_terms(context_document)
         if redefined:
