@@ -263,7 +263,7 @@ def _tier_tag(row: SkillRow) -> str:
 def _skill_rows(rows: Iterable[SkillRow]) -> str:
     items = []
     for row in rows:
-        have = f"level {row.held_level}" if row.held_level else "nothing yet"
+        have = str(row.held_level) if row.held_level else "none"
         items.append(
             f'<li data-skill="{esc(row.key)}" data-kind="{esc(row.kind)}" data-status="{esc(row.status)}" '
             f'data-required="{row.required_level}" data-held="{row.held_level}" data-tier="{esc(row.tier or "")}">'

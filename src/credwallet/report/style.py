@@ -185,13 +185,13 @@ footer p { margin: .3rem 0; max-width: 52rem; }
   h2 { break-after: avoid; page-break-after: avoid; }
   h3 { break-after: avoid; page-break-after: avoid; }
   main section.part { padding: 1.2rem 0 .6rem; }
-  .cards { grid-template-columns: repeat(2, 1fr); gap: .5rem; }
   .card { padding: .6rem .7rem; border-radius: 6px; }
   .timeline { overflow: visible; border: 0; padding: 0; break-inside: avoid; page-break-inside: avoid; }
   svg.gantt { min-width: 0; }
   a { color: inherit; text-decoration: none; }
   a.verify::after { content: " (" attr(href) ")"; font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
-  .cards { gap: .45rem; }
+  .cards { display: block; columns: 2; column-gap: .5rem; }
+  .card { margin: 0 0 .5rem; font-size: .95em; }
   .card .verdict { margin-top: .35rem; }
   .chips { margin-top: .35rem; }
   .chips li { border: 1px solid var(--line); }
