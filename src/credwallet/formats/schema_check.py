@@ -12,9 +12,11 @@ one-element array and a note says so; the stored document is never changed.
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import re
-from collections.abc import Callable
+import reprlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -46,6 +48,13 @@ _OB_CONTEXT_PREFIXES = (
 
 # A report longer than this is noise: the first errors say what is wrong.
 MAX_ERRORS = 50
+# Errors are enumerated lazily and counting stops here: a credential with 600,000 violations costs what one
+# with this many does (building every error first took 17 s and 157 MB).
+MAX_COUNTED_ERRORS = 1_000
+# Errors kept per anyOf/oneOf branch: enough to tell which branch fits the value; more only costs memory.
+MAX_BRANCH_ERRORS = 20
+# How much of an offending value an error message quotes.
+MAX_QUOTED_CHARS = 80
 # One error line stays readable: jsonschema quotes whole instances in some messages.
 MAX_MESSAGE_CHARS = 200
 # Deeper than any accepted JSON (limits.MAX_JSON_DEPTH); stops the proof-wrapping walk on foreign input.
@@ -168,15 +177,101 @@ def _schema(name: str) -> dict[str, Any]:
 
 @cache
 def _validator(name: str) -> Any:
-    """One jsonschema validator per schema per process, format checking on (date, date-time, uri...)."""
+    """One jsonschema validator per schema per process, format checking on (date, date-time, uri...).
+
+    anyOf/oneOf keep at most MAX_BRANCH_ERRORS errors per branch (jsonschema lists them all before yielding,
+    so an array of 600,000 bad items under a oneOf was enumerated whole), and `contains` stops at its first
+    match; validity is unchanged, since one error already makes a branch fail.
+    """
     from jsonschema import validators
     from referencing import Registry
 
     schema = _schema(name)
-    validator_class = validators.validator_for(schema)
+    keywords = {"anyOf": _capped_any_of, "oneOf": _capped_one_of, "contains": _first_match_contains}
+    validator_class = validators.extend(validators.validator_for(schema), validators=keywords)
     # An empty registry: a reference that is not inside the bundled schema fails; nothing is ever fetched
     # (jsonschema's default would download remote references).
     return validator_class(schema, registry=Registry(), format_checker=validator_class.FORMAT_CHECKER)
+
+
+_QUOTE = reprlib.Repr()
+_QUOTE.maxstring = _QUOTE.maxother = MAX_QUOTED_CHARS
+_QUOTE.maxlist = _QUOTE.maxdict = 4
+_QUOTE.maxlevel = 3
+
+
+def _branch_errors(validator: Any, instance: Any, subschemas: list[Any]) -> Iterator[tuple[int, list[Any]]]:
+    """(branch index, its first errors) for each branch until one passes (then that branch with no errors)."""
+    for index, subschema in enumerate(subschemas):
+        errors = list(itertools.islice(validator.descend(instance, subschema, schema_path=index), MAX_BRANCH_ERRORS))
+        yield index, errors
+        if not errors:
+            return
+
+
+def _capped_any_of(validator: Any, any_of: list[Any], instance: Any, schema: Any) -> Iterator[Any]:
+    from jsonschema import ValidationError
+
+    found: list[Any] = []
+    for _index, errors in _branch_errors(validator, instance, any_of):
+        if not errors:
+            return
+        found.extend(errors)
+    yield ValidationError(f"{_QUOTE.repr(instance)} is not valid under any of the given schemas", context=found)
+
+
+def _first_match_contains(validator: Any, contains: Any, instance: Any, schema: Any) -> Iterator[Any]:
+    """`contains` (with minContains / maxContains) that stops counting once the answer is known; an enum of
+    strings (the only form the 1EdTech schemas use) is matched by set membership, not one validator each."""
+    from jsonschema import ValidationError
+
+    if not validator.is_type(instance, "array"):
+        return
+    least = schema.get("minContains", 1)
+    most = schema.get("maxContains")
+    allowed = contains.get("enum") if isinstance(contains, dict) and set(contains) == {"enum"} else None
+    if isinstance(allowed, list) and all(isinstance(value, str) for value in allowed):
+        names = frozenset(allowed)
+
+        def matches(item: Any) -> bool:
+            return isinstance(item, str) and item in names
+    else:
+        matches = validator.evolve(schema=contains).is_valid
+    count = 0
+    for item in instance:
+        if matches(item):
+            count += 1
+            if most is None and count >= least:
+                return
+            if most is not None and count > most:
+                yield ValidationError(f"Too many items match the given schema (expected at most {most})")
+                return
+    if count < least:
+        shown = _QUOTE.repr(instance)
+        if count == 0:
+            yield ValidationError(f"{shown} does not contain items matching the given schema")
+        else:
+            yield ValidationError(
+                f"Too few items match the given schema (expected at least {least} but only {count} matched)"
+            )
+
+
+def _capped_one_of(validator: Any, one_of: list[Any], instance: Any, schema: Any) -> Iterator[Any]:
+    from jsonschema import ValidationError
+
+    found: list[Any] = []
+    first_valid: int | None = None
+    for index, errors in _branch_errors(validator, instance, one_of):
+        if not errors:
+            first_valid = index
+            break
+        found.extend(errors)
+    if first_valid is None:
+        yield ValidationError(f"{_QUOTE.repr(instance)} is not valid under any of the given schemas", context=found)
+        return
+    rest = one_of[first_valid + 1 :]
+    if any(validator.evolve(schema=other).is_valid(instance) for other in rest):
+        yield ValidationError(f"{_QUOTE.repr(instance)} is valid under more than one of the given schemas")
 
 
 @cache
@@ -250,19 +345,25 @@ def conforms(name: str, instance: dict[str, Any]) -> bool:
 
 
 def _schema_errors(name: str, instance: dict[str, Any]) -> list[str]:
+    """The first MAX_ERRORS distinct error lines, sorted; errors are produced lazily and counting stops at
+    MAX_COUNTED_ERRORS, so the cost is bounded however many violations a document holds."""
     if conforms(name, instance):
         return []
-    lines = []
+    found: set[str] = set()
     for error in _validator(name).iter_errors(instance):
         for detail in _explain(error, 0):
             message = detail.message
             if len(message) > MAX_MESSAGE_CHARS:
                 message = message[: MAX_MESSAGE_CHARS - 1] + "…"
-            lines.append(f"{_json_path(detail.absolute_path)}: {message}")
-    lines = sorted(set(lines))
-    if len(lines) > MAX_ERRORS:
-        lines = [*lines[:MAX_ERRORS], f"... and {len(lines) - MAX_ERRORS} more schema errors"]
-    return lines
+            found.add(f"{_json_path(detail.absolute_path)}: {message}")
+        if len(found) >= MAX_COUNTED_ERRORS:
+            break
+    lines = sorted(found)
+    if len(lines) <= MAX_ERRORS:
+        return lines
+    more = len(lines) - MAX_ERRORS
+    counted = f"{more:,}" if len(lines) < MAX_COUNTED_ERRORS else f"at least {more:,}"
+    return [*lines[:MAX_ERRORS], f"... and {counted} more schema errors"]
 
 
 def _explain(error: Any, depth: int) -> list[Any]:
@@ -290,24 +391,44 @@ def _json_path(parts: Any) -> str:
     return "$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in parts)
 
 
-def _wrap_single_proofs(node: Any, path: str, wrapped: list[str], depth: int) -> Any:
-    """A copy of `node` where every single-object `proof` is a one-element list (unchanged parts shared)."""
+def _wrap_single_proofs(node: Any, path: Any, wrapped: list[str], depth: int) -> Any:
+    """A copy of `node` where every single-object `proof` is a one-element list (unchanged parts shared).
+
+    `path` is "$" or a (parent path, key) pair, spelled out only for a wrapped proof: building a path string
+    for every node of a large array cost more than the schema check itself.
+    """
     if depth > _MAX_WALK_DEPTH:
         raise InputError("credential nested too deeply to check")
     if isinstance(node, dict):
         copy: dict[str, Any] | None = None
         for key, value in node.items():
-            child_path = f"{path}.{key}"
+            if not isinstance(value, (dict, list)):
+                continue
             if key == "proof" and isinstance(value, dict):
-                new_value: Any = [_wrap_single_proofs(value, child_path, wrapped, depth + 1)]
-                wrapped.append(child_path)
+                new_value: Any = [_wrap_single_proofs(value, (path, key), wrapped, depth + 1)]
+                wrapped.append(_spelled_path((path, key)))
             else:
-                new_value = _wrap_single_proofs(value, child_path, wrapped, depth + 1)
+                new_value = _wrap_single_proofs(value, (path, key), wrapped, depth + 1)
             if new_value is not value:
                 copy = dict(node) if copy is None else copy
                 copy[key] = new_value
         return node if copy is None else copy
     if isinstance(node, list):
-        items = [_wrap_single_proofs(item, f"{path}[{i}]", wrapped, depth + 1) for i, item in enumerate(node)]
-        return node if all(new is old for new, old in zip(items, node, strict=True)) else items
+        changed: list[Any] | None = None
+        for index, item in enumerate(node):
+            if not isinstance(item, (dict, list)):
+                continue
+            new_item = _wrap_single_proofs(item, (path, index), wrapped, depth + 1)
+            if new_item is not item:
+                changed = list(node) if changed is None else changed
+                changed[index] = new_item
+        return node if changed is None else changed
     return node
+
+
+def _spelled_path(path: Any) -> str:
+    parts: list[str] = []
+    while isinstance(path, tuple):
+        path, key = path
+        parts.append(f"[{key}]" if isinstance(key, int) else f".{key}")
+    return "$" + "".join(reversed(parts))
