@@ -1,32 +1,40 @@
 """Import files and folders into the wallet: one transaction per file, a report per file, never a crash.
 
 A folder import keeps going past bad files and says what happened to each; the summary counts imported,
-duplicate and failed files, matching the `import --json` contract of DESIGN.md §7.
+duplicate and failed files, matching the `import --json` contract of DESIGN.md §7. Import only stores:
+verification runs afterwards (the CLI does it once everything is committed), so a slow proof never holds up
+or loses an import. A bulk import commits at least every second, so a hard kill keeps all but its last moments.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+import sqlite3
+import time
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from credwallet.errors import CredwalletError, InputError, NotACredentialError
-from credwallet.formats.detect import BADGE_SUFFIXES, parse_bytes, read_capped
+from credwallet.errors import CredwalletError, InputError, NotACredentialError, StoreError
+from credwallet.formats.detect import BADGE_SUFFIXES, display_name, parse_bytes, read_capped
 from credwallet.limits import MAX_BADGE_BYTES, MAX_FILES_PER_IMPORT
 from credwallet.model import Credential
 from credwallet.store.rows import PreparedCredential, prepare
 from credwallet.store.wallet import Wallet
 
 STDIN_NAME = "-"
-# Commit a bulk import every this many files: an interruption keeps what was finished (Ctrl-C commits what
-# is done anyway), and each commit's WAL checkpoint stays rare next to parsing.
-COMMIT_EVERY_FILES = 5000
+# A bulk import commits when this much time or this many files have gone by since its last commit, whichever
+# comes first: a kill -9, an out-of-memory kill or a power cut loses at most that much, while a commit (a few
+# ms with its WAL sync) stays rare next to parsing.
+COMMIT_EVERY_SECONDS = 1.0
+COMMIT_EVERY_FILES = 500
 # Below this many files, starting worker processes costs more than parsing on one core.
 PARALLEL_IMPORT_THRESHOLD = 200
 
 ProgressCallback = Callable[[int, int, str], None]
+CommitCallback = Callable[[int], None]  # called with how many input files are committed so far
 
 
 def is_url(name: str) -> bool:
@@ -108,14 +116,18 @@ def _credentials_of(name: str, stdin: IO[bytes] | None) -> list[Credential]:
         from credwallet.online.url_import import fetch_credentials
 
         return fetch_credentials(name)  # through net.py, with the badge class and issuer it names
-    return parse_bytes(read_capped(name), source=name)
+    return parse_bytes(read_capped(name), source=display_name(name))
 
 
 def prepare_file(
     name: str, *, stdin: IO[bytes] | None = None, from_folder: bool = False
 ) -> tuple[list[PreparedCredential], FileResult]:
-    """Read and parse one input into database rows (no wallet needed: this runs in worker processes)."""
-    result = FileResult(path=name)
+    """Read and parse one input into database rows (no wallet needed: this runs in worker processes).
+
+    Every failure is this file's one-line error, unexpected ones included, so a folder import goes on.
+    """
+    shown = display_name(name)
+    result = FileResult(path=shown)
     try:
         return [prepare(credential) for credential in _credentials_of(name, stdin)], result
     except NotACredentialError as exc:
@@ -125,15 +137,34 @@ def prepare_file(
             result.error = exc.message
     except CredwalletError as exc:
         result.error = exc.message
+    except Exception as exc:  # a credwallet bug met on this file: its error, and the import goes on
+        result.error = _unexpected(shown, exc)
     return [], result
 
 
+def _unexpected(shown: str, exc: BaseException) -> str:
+    detail = display_name(f"{type(exc).__name__}: {exc}")[:300]
+    return f"{shown}: could not be imported: internal error ({detail}); please report this credwallet bug"
+
+
 def _store(wallet: Wallet, prepared: list[PreparedCredential], result: FileResult) -> FileResult:
-    if prepared:
+    """Add one file's rows; a storage failure (full disk, read-only) stops the import with a StoreError, any
+    other failure is this file's error and leaves nothing of it in the wallet."""
+    if not prepared:
+        return result
+    try:
         outcome = wallet.add_prepared(prepared)
-        result.imported = outcome.imported
-        result.duplicates = outcome.duplicates
-        result.names = {wallet_id: p.name for wallet_id, p in zip(outcome.ids, prepared, strict=True)}
+    except (StoreError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # e.g. a value SQLite cannot hold: this file fails, the next one is tried
+        if isinstance(exc, sqlite3.Error):
+            result.error = f"{result.path}: could not be stored ({exc})"
+        else:
+            result.error = _unexpected(result.path, exc)
+        return result
+    result.imported = outcome.imported
+    result.duplicates = outcome.duplicates
+    result.names = {wallet_id: p.name for wallet_id, p in zip(outcome.ids, prepared, strict=True)}
     return result
 
 
@@ -145,13 +176,16 @@ def import_one(wallet: Wallet, name: str, *, stdin: IO[bytes] | None = None, fro
 
 def _prepared_in_parallel(
     names: list[tuple[str, bool]], workers: int
-) -> Iterator[tuple[list[PreparedCredential], FileResult]]:
+) -> Generator[tuple[list[PreparedCredential], FileResult]]:
     """Parse files on every core, in order; the caller stores them one by one (one transaction per file)."""
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(16, min(256, len(names) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         yield from pool.map(_dispatch, names, chunksize=chunk)
+    finally:  # an import stopped early (full disk, Ctrl-C) does not wait for the files nobody will store
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _dispatch(item: tuple[str, bool]) -> tuple[list[PreparedCredential], FileResult]:
@@ -165,13 +199,16 @@ def import_paths(
     *,
     stdin: IO[bytes] | None = None,
     on_progress: ProgressCallback | None = None,
+    on_commit: CommitCallback | None = None,
     workers: int | None = None,
 ) -> ImportReport:
     """Import every input (files, folders walked recursively, `-` for stdin) and report per file.
 
     Large imports of plain files parse on every core (`workers`, default: all) while this process stores
-    each file's rows in its own savepoint; stdin and URLs are always handled here, in order.
+    each file's rows in its own savepoint; stdin and URLs are always handled here, in order. Commits come
+    at least every COMMIT_EVERY_SECONDS; `on_commit` hears how many files each one made durable.
     """
+    wallet.require_writable()
     names = list(expand_inputs(inputs))
     if len(names) > MAX_FILES_PER_IMPORT:
         raise InputError(f"{len(names):,} files to import: over the limit of {MAX_FILES_PER_IMPORT:,} per run")
@@ -180,14 +217,30 @@ def import_paths(
     plain_files = all(name != STDIN_NAME and not is_url(name) for name, _ in names)
     report = ImportReport()
     if pool_size > 1 and plain_files and len(names) >= PARALLEL_IMPORT_THRESHOLD:
-        prepared_files: Iterator[tuple[list[PreparedCredential], FileResult]] = _prepared_in_parallel(names, pool_size)
+        prepared_files: Generator[tuple[list[PreparedCredential], FileResult]] = _prepared_in_parallel(names, pool_size)
     else:
         prepared_files = (prepare_file(name, stdin=stdin, from_folder=walked) for name, walked in names)
-    with wallet.batch():
-        for index, (prepared, result) in enumerate(prepared_files, start=1):
-            report.files.append(_store(wallet, prepared, result))
-            if index % COMMIT_EVERY_FILES == 0:
-                wallet.checkpoint_batch()
-            if on_progress is not None:
-                on_progress(index, len(names), result.path)
+    committed = 0
+    try:
+        with closing(prepared_files), wallet.batch():
+            last_commit = time.monotonic()
+            for index, (prepared, result) in enumerate(prepared_files, start=1):
+                report.files.append(_store(wallet, prepared, result))
+                now = time.monotonic()
+                if index - committed >= COMMIT_EVERY_FILES or now - last_commit >= COMMIT_EVERY_SECONDS:
+                    wallet.commit_batch()
+                    committed, last_commit = index, now
+                    if on_commit is not None:
+                        on_commit(committed)
+                if on_progress is not None:
+                    on_progress(index, len(names), result.path)
+    except StoreError as exc:
+        kept = f"the {committed:,} files before were saved" if committed else "nothing was saved"
+        raise StoreError(
+            f"{exc.message} ({kept}; import again to add the rest: files already in the wallet show as duplicates)",
+            hint=exc.hint,
+            code=exc.code,
+        ) from None
+    if on_commit is not None and committed < len(report.files):
+        on_commit(len(report.files))
     return report

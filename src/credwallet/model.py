@@ -279,6 +279,10 @@ def to_jsonable(credential: Credential) -> dict[str, Any]:
     }
 
 
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
+_LATEST = datetime.max.replace(tzinfo=UTC)
+
+
 def parse_iso_datetime(value: str) -> datetime:
     """ISO 8601 timestamps as issuers write them ('Z', offsets, or a bare date) into aware UTC datetimes."""
 
@@ -288,7 +292,13 @@ def parse_iso_datetime(value: str) -> datetime:
     parsed = datetime.fromisoformat(text)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:
+        # 0001-01-01T00:00:00+01:00 or 9999-12-31T23:59:59-01:00: a real instant a few hours outside what
+        # datetime holds. The nearest representable instant keeps every comparison (issued in the past,
+        # expires in the far future) exactly as the issuer meant it.
+        return _EARLIEST if parsed.year == 1 else _LATEST
 
 
 def _build(cls: type[Any], data: dict[str, Any] | None) -> Any:

@@ -1,12 +1,15 @@
-"""Strict JSON for untrusted input: one UTF-8 decode, no NaN/Infinity, no duplicate keys, bounded depth.
+"""Strict JSON for untrusted input: one UTF-8 decode, no NaN/Infinity, no duplicate keys, bounded depth,
+numbers that fit a double, and strings that are Unicode text (no lone UTF-16 surrogates).
 
-The standard library accepts all three of those silently; a badge that relies on them is either broken or
-trying to make two parsers disagree about what was signed.
+The standard library accepts all of those silently; a badge that relies on them is either broken or trying
+to make two parsers disagree about what was signed (and a lone surrogate cannot even be stored as UTF-8).
 """
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from typing import Any
 
 from credwallet.errors import InputError
@@ -15,6 +18,38 @@ from credwallet.limits import MAX_JSON_BYTES, MAX_JSON_DEPTH
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed in JSON")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400 would be read as infinity and printed as `Infinity`
+        raise ValueError(f"number {text[:40]} is out of range")
+    return value
+
+
+# A \uD800-\uDFFF escape: only such an escape can put a surrogate into a string decoded from UTF-8 text.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _lone_surrogate(value: Any) -> str | None:
+    """The first string or key holding a lone surrogate (escaped pairs are joined by the decoder), or None."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            texts: list[str] = [node]
+        elif isinstance(node, dict):
+            texts = list(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+            continue
+        else:
+            continue
+        for text in texts:
+            if any("\ud800" <= char <= "\udfff" for char in text):
+                return text
+    return None
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -58,7 +93,9 @@ def loads_strict(data: bytes | str, *, source: str, max_bytes: int = MAX_JSON_BY
         raise InputError(f"{source}: JSON document is {len(data):,} bytes, over the {max_bytes:,}-byte limit")
     text = decode_utf8(data, source=source) if isinstance(data, bytes) else data
     try:
-        value = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant)
+        value = json.loads(
+            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_reject_constant, parse_float=_finite_float
+        )
     except RecursionError:
         raise InputError(f"{source}: JSON nested too deeply (limit {MAX_JSON_DEPTH})") from None
     except json.JSONDecodeError as exc:
@@ -67,6 +104,11 @@ def loads_strict(data: bytes | str, *, source: str, max_bytes: int = MAX_JSON_BY
         ) from None
     except ValueError as exc:
         raise InputError(f"{source}: invalid JSON: {exc}") from None
+    if _SURROGATE_ESCAPE.search(text):
+        found = _lone_surrogate(value)
+        if found is not None:
+            shown = found.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")[:60]
+            raise InputError(f"{source}: invalid JSON: a string holds a lone UTF-16 surrogate ({shown})")
     # Nesting needs an opening bracket per level, so a text with few brackets cannot be too deep.
     if text.count("{") + text.count("[") > MAX_JSON_DEPTH and json_depth_exceeds(value, MAX_JSON_DEPTH):
         raise InputError(f"{source}: JSON nested too deeply (limit {MAX_JSON_DEPTH})")

@@ -205,6 +205,7 @@ def verify_wallet(
     With a `fetcher` (`--online`, `--documents DIR`) the documents each credential needs (issuer profiles,
     keys, DID documents, status lists, hosted assertions) are gathered first, once per URL.
     """
+    wallet.require_writable()  # results are saved: say so before the work, not after
     if wallet_ids is None:
         credentials = wallet.credentials(with_original=True)
     else:

@@ -44,9 +44,16 @@ def import_command(
         if report.imported and not no_verify:
             from credwallet.verification import verify_wallet
 
-            statuses = {
-                str(r.credential.wallet_id): r.report.status.value for r in verify_wallet(wallet, report.imported)
-            }
+            # Everything is committed already: a slow proof or Ctrl-C here never costs the import.
+            try:
+                verified = verify_wallet(wallet, report.imported)
+            except KeyboardInterrupt:
+                console.err().print(
+                    f"interrupted while verifying: the {len(report.imported)} imported credentials are kept, "
+                    "unverified (run `credwallet verify --all` later)"
+                )
+                raise typer.Exit(130) from None
+            statuses = {str(r.credential.wallet_id): r.report.status.value for r in verified}
 
     if as_json:
         console.print_json({**report.to_jsonable(), "status": statuses})

@@ -160,7 +160,7 @@ def _verify_files(
     """Files are checked as they are, against the wallet's identities, and nothing is stored."""
     import sys
 
-    from credwallet.formats.detect import parse_bytes, read_capped
+    from credwallet.formats.detect import display_name, parse_bytes, read_capped
     from credwallet.importer import read_stdin
     from credwallet.verification import verify_credentials
 
@@ -169,9 +169,10 @@ def _verify_files(
     credentials = []
     for name in files:
         data = read_stdin(sys.stdin.buffer) if name == "-" else read_capped(Path(name))
-        for credential in parse_bytes(data, source=name):
+        shown = display_name(name)
+        for credential in parse_bytes(data, source=shown):
             credential.wallet_id = None
-            credential.source = name
+            credential.source = shown
             credentials.append(credential)
     if fetch_options is not None:
         from credwallet.online import make_fetcher

@@ -7,6 +7,8 @@ references refused. Both insist on exactly one credential, so a file cannot carr
 
 from __future__ import annotations
 
+import codecs
+import re
 import struct
 import zlib
 from dataclasses import dataclass
@@ -19,6 +21,12 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_KEYWORDS = {b"openbadges": "ob2", b"openbadgecredential": "ob3"}
 SVG_NAMESPACES = ("http://openbadges.org", "https://purl.imsglobal.org/ob/v3p0")
 SVG_ELEMENTS = ("assertion", "credential")
+
+# Character sets an SVG may declare: expat's own (UTF-8, UTF-16, ISO-8859-1, US-ASCII) and the one-byte sets
+# Python decodes for it. Anything else (UTF-5, UTF-7, UTF-32, rot13, punycode...) is refused by name before
+# parsing: expat hands unknown names to Python's codec registry, which fails in a different way for each.
+_SVG_CHARSETS = ("utf-8", "utf-16", "ascii", "latin-1", "iso8859-", "cp125", "mac-", "koi8-")
+_XML_ENCODING = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"'>]{0,200})["']""")
 
 NOT_BAKED_HINT = "this image is not a baked badge; ask the issuer for the baked image or the assertion"
 
@@ -126,11 +134,29 @@ def unbake_png(data: bytes, *, source: str) -> BakedPayload:
     return found
 
 
+def _check_declared_encoding(data: bytes, *, source: str) -> None:
+    """Refuse, with its name, a character encoding that is not a plain text encoding expat can read."""
+    match = _XML_ENCODING.match(data[:512])
+    if match is None:
+        return
+    declared = match.group(1).decode("ascii", "replace")
+    try:
+        canonical = codecs.lookup(declared).name
+    except LookupError:
+        canonical = ""
+    if not canonical.startswith(_SVG_CHARSETS):
+        raise InputError(
+            f"{source}: the SVG declares the character encoding {declared[:60]!r}, which is not one an SVG badge "
+            "can use (UTF-8, UTF-16 or a one-byte ISO-8859 / Windows set)"
+        )
+
+
 def unbake_svg(data: bytes, *, source: str) -> BakedPayload:
     """The one `openbadges:assertion` / `openbadges:credential` of an SVG: CDATA text or a `verify` URL/JWT."""
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import ParseError, fromstring
 
+    _check_declared_encoding(data, source=source)
     try:
         # A DOCTYPE line (every Illustrator export has one) is tolerated but never loaded; any entity
         # declaration or external reference is refused.

@@ -21,6 +21,16 @@ from credwallet.safejson import loads_strict
 BADGE_SUFFIXES = frozenset({".json", ".jsonld", ".png", ".svg", ".jws", ".jwt", ".1ob", ".txt", ".vc"})
 
 
+def display_name(name: str) -> str:
+    """A file name as text that can be printed and stored: bytes that are not UTF-8 (which the OS hands over as
+    lone surrogates, "\udcff") become visible escapes ("\\xff") instead of crashing every later encode."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that did not come from the file system
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def read_capped(path: Path | str, *, limit: int = MAX_BADGE_BYTES) -> bytes:
     """Read a file after checking its size, so a huge file is refused before it is loaded.
 
@@ -28,22 +38,23 @@ def read_capped(path: Path | str, *, limit: int = MAX_BADGE_BYTES) -> bytes:
     calls: a folder import reads thousands of files and pathlib's overhead shows.
     """
     name = os.fspath(path)
+    shown = display_name(name)
     try:
         descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
+        raise InputError(f"{shown}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{name}: is a folder") from None
+        raise InputError(f"{shown}: is a folder") from None
     except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
+        raise InputError(f"{shown}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{shown}: cannot read ({exc.strerror})") from None
     try:
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(f"{name}: is a folder")
+            raise InputError(f"{shown}: is a folder")
         if info.st_size > limit:
-            raise InputError(f"{name}: file is {info.st_size:,} bytes, over the {limit:,}-byte limit")
+            raise InputError(f"{shown}: file is {info.st_size:,} bytes, over the {limit:,}-byte limit")
         chunks = []
         remaining = limit + 1
         while remaining > 0:
@@ -53,12 +64,12 @@ def read_capped(path: Path | str, *, limit: int = MAX_BADGE_BYTES) -> bytes:
             chunks.append(chunk)
             remaining -= len(chunk)
     except OSError as exc:
-        raise InputError(f"{name}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{shown}: cannot read ({exc.strerror})") from None
     finally:
         os.close(descriptor)
     data = b"".join(chunks)
     if len(data) > limit:
-        raise InputError(f"{name}: file is over the {limit:,}-byte limit")
+        raise InputError(f"{shown}: file is over the {limit:,}-byte limit")
     return data
 
 

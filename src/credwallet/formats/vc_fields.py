@@ -7,6 +7,7 @@ the schema check reports them instead.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
@@ -111,14 +112,14 @@ def text(value: Any) -> str | None:
 
 
 def number(value: Any) -> float | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    if isinstance(value, str):
-        try:
-            return float(value)
-        except ValueError:
-            return None
-    return None
+    """A finite number from a JSON number or numeric text; 10**400, "1e400" and "NaN" are not numbers here."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        result = float(value)
+    except (ValueError, OverflowError):
+        return None
+    return result if math.isfinite(result) else None
 
 
 def dicts(value: Any) -> list[dict[str, Any]]:

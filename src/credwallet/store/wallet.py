@@ -1,7 +1,8 @@
 """The wallet as a library: add, find, annotate and remove credentials, and keep the owner's profile.
 
 Each file's credentials are written inside one SAVEPOINT, so a file lands whole or not at all; a bulk import
-groups many savepoints into one commit for speed (`batch()`), without weakening that per-file guarantee.
+groups many savepoints into commits for speed (`batch()`, `commit_batch()`), without weakening that per-file
+guarantee. Storage failures (full disk, read-only wallet, I/O error) raise a StoreError that says so.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from credwallet.model import (
     parse_iso_datetime,
 )
 from credwallet.paths import DB_FILENAME, wallet_home
-from credwallet.store.connection import connect
+from credwallet.store.connection import READ_ONLY_HINT, open_database, storage_error
 from credwallet.store.rows import INSERT_NEW_SQL, PreparedCredential, iso_time, now_utc, prepare
 
 SHORT_ID_LENGTH = 8
@@ -65,18 +66,21 @@ class AddOutcome:
 class Wallet:
     """One wallet database plus its folder (user roles, catalogs, vocabulary additions, cached documents)."""
 
-    def __init__(self, db: sqlite3.Connection, db_path: Path, home: Path) -> None:
+    def __init__(self, db: sqlite3.Connection, db_path: Path, home: Path, *, read_only: bool = False) -> None:
         self._db = db
         self.db_path = db_path
         self.home = home
+        self.read_only = read_only
         self._in_batch = False
 
     @classmethod
     def open(cls, db_path: Path | None = None, *, home: Path | None = None, create: bool = True) -> Wallet:
-        """Open (creating and migrating as needed) the wallet at `db_path`, default `<home>/wallet.db`."""
+        """Open (creating and migrating as needed) the wallet at `db_path`, default `<home>/wallet.db`; one the
+        user cannot write opens read-only (`read_only`), and every write then raises a StoreError saying so."""
         home = home or wallet_home()
         path = db_path or home / DB_FILENAME
-        return cls(connect(path, create=create), path, home)
+        db, read_only = open_database(path, create=create)
+        return cls(db, path, home, read_only=read_only)
 
     def close(self) -> None:
         self._db.close()
@@ -89,40 +93,86 @@ class Wallet:
 
     # -- transactions -------------------------------------------------------------------------------
 
+    def require_writable(self) -> None:
+        """Raise the read-only error now, before a writing command does any work."""
+        if self.read_only:
+            raise StoreError(
+                f"{self.db_path}: this command changes the wallet, which is read-only here (no write access to "
+                "the file or its folder)",
+                hint=READ_ONLY_HINT,
+                code="READ_ONLY",
+            )
+
+    @contextmanager
+    def storage_errors(self) -> Iterator[None]:
+        """Turn SQLite's storage failures into a StoreError naming the wallet (a full disk says so)."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            translated = storage_error(exc, self.db_path)
+            if translated is None:
+                raise
+            raise translated from None
+
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Group many per-file savepoints into one commit (bulk import).
+        """Group many per-file savepoints into one transaction (bulk import), committed by `commit_batch()`
+        as the caller goes and at the end.
 
         Every file inside is already whole or absent (its own savepoint), so even when the batch ends with an
-        exception (Ctrl-C, a bug) the files that finished are committed, and the one in flight is not.
+        exception (Ctrl-C, a bug) the files that finished are committed, and the one in flight is not. When
+        SQLite itself gave up the transaction (a full disk rolls it back), what was committed before stays.
         """
         if self._in_batch:
             yield
             return
-        self._db.execute("BEGIN IMMEDIATE")
+        self.require_writable()
+        with self.storage_errors():
+            self._db.execute("BEGIN IMMEDIATE")
         self._in_batch = True
         try:
             yield
-        finally:
+        except BaseException:
             self._in_batch = False
-            self._db.execute("COMMIT")
+            self._end_after_error()
+            raise
+        self._in_batch = False
+        with self.storage_errors():
+            if self._db.in_transaction:
+                self._db.execute("COMMIT")
 
-    def checkpoint_batch(self) -> None:
-        """Commit what a long batch has so far, so an interrupted bulk import keeps the files it finished."""
+    def commit_batch(self) -> None:
+        """Commit what a long batch has so far (a hard kill then keeps it) and go on in a new transaction."""
         if self._in_batch:
+            with self.storage_errors():
+                if self._db.in_transaction:
+                    self._db.execute("COMMIT")
+                self._db.execute("BEGIN IMMEDIATE")
+
+    def _end_after_error(self) -> None:
+        """Keep the finished work if the transaction is still open; the error in flight is what gets reported."""
+        if not self._db.in_transaction:
+            return
+        try:
             self._db.execute("COMMIT")
-            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error:
+            with suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
-        self._db.execute("SAVEPOINT file")
+        with self.storage_errors():
+            self._db.execute("SAVEPOINT file")
         try:
             yield
         except BaseException:
-            self._db.execute("ROLLBACK TO file")
-            self._db.execute("RELEASE file")
+            if self._db.in_transaction:  # a full disk may already have rolled everything back
+                with suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK TO file")
+                    self._db.execute("RELEASE file")
             raise
-        self._db.execute("RELEASE file")
+        with self.storage_errors():
+            self._db.execute("RELEASE file")
 
     # -- adding -------------------------------------------------------------------------------------
 
@@ -160,11 +210,16 @@ class Wallet:
         return self.add_prepared([prepare(credential) for credential in credentials])
 
     def add_prepared(self, prepared: list[PreparedCredential]) -> AddOutcome:
-        """Like `add`, for credentials already turned into rows (by `prepare`, possibly in another process)."""
-        if len(prepared) == 1:  # one statement is atomic by itself: no savepoint needed
-            return self._add_all(prepared)
-        with self._savepoint():
-            return self._add_all(prepared)
+        """Like `add`, for credentials already turned into rows (by `prepare`, possibly in another process).
+
+        Storage failures raise StoreError; an error about this file's data (sqlite3.Error) leaves nothing of it.
+        """
+        self.require_writable()
+        with self.storage_errors():
+            if len(prepared) == 1:  # one statement is atomic by itself: no savepoint needed
+                return self._add_all(prepared)
+            with self._savepoint():
+                return self._add_all(prepared)
 
     def _add_all(self, prepared: list[PreparedCredential]) -> AddOutcome:
         outcome = AddOutcome()
@@ -345,17 +400,21 @@ class Wallet:
 
     @contextmanager
     def _write(self) -> Iterator[None]:
+        """One change, all or nothing: its own transaction, or a savepoint inside a batch."""
+        self.require_writable()
         if self._in_batch:
-            with self._savepoint():
+            with self.storage_errors(), self._savepoint():
                 yield
             return
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        with self.storage_errors():
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
 
     # -- derived data -------------------------------------------------------------------------------
 
@@ -365,13 +424,22 @@ class Wallet:
         return {str(r[0]): str(r[1]) for r in rows}
 
     def save_skill_claims(self, rows: list[tuple[str, str, str]]) -> None:
-        """(content hash, vocabulary fingerprint, claims JSON) rows; an existing row is replaced."""
-        with self._write():
-            self._db.executemany(
-                "INSERT INTO skill_claims (content_hash, vocabulary, claims) VALUES (?, ?, ?) "
-                "ON CONFLICT(content_hash, vocabulary) DO UPDATE SET claims = excluded.claims",
-                rows,
-            )
+        """(content hash, vocabulary fingerprint, claims JSON) rows; an existing row is replaced.
+
+        A cache written by reading commands: a read-only wallet or a full disk skips it (the next command
+        extracts again) rather than failing `list`, `gap` or `export`.
+        """
+        if self.read_only:
+            return
+        try:
+            with self._write():
+                self._db.executemany(
+                    "INSERT INTO skill_claims (content_hash, vocabulary, claims) VALUES (?, ?, ?) "
+                    "ON CONFLICT(content_hash, vocabulary) DO UPDATE SET claims = excluded.claims",
+                    rows,
+                )
+        except StoreError:
+            return
 
     # -- backup -------------------------------------------------------------------------------------
 
