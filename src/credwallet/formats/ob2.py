@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from credwallet.errors import InputError
-from credwallet.formats.vc_fields import evidence_of
+from credwallet.formats.vc_fields import as_list, evidence_of
 from credwallet.model import (
     Alignment,
     Container,
@@ -218,7 +218,10 @@ def parse_assertion(
     issued_on = parse_date(document.get("issuedOn"), "issuedOn", errors)
     if document.get("issuedOn") is None:
         errors.append("issuedOn: missing")
-    tags = [t.strip() for t in badge_class.get("tags") or [] if isinstance(t, str) and t.strip()]
+    raw_tags = badge_class.get("tags")
+    tags = [t.strip() for t in as_list(raw_tags) if isinstance(t, str) and t.strip()]
+    if raw_tags is not None and not isinstance(raw_tags, (list, str)):
+        errors.append("badge.tags: not a list of strings")
     image = _id_or_url(document.get("image")) or _id_or_url(badge_class.get("image"))
     narrative = _text(document.get("narrative"))
     if narrative:
