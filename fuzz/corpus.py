@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = REPO / "sample_data"
 # The shared fixtures sit next to the repository in the team's layout (../shared from /work/main); a worktree
 # one level deeper finds them two levels up.
-EXTERNAL_CANDIDATES = (REPO.parent / "shared" / "fixtures" / "external", REPO.parents[1] / "shared" / "fixtures" / "external")
+EXTERNAL_CANDIDATES = tuple(folder / "shared" / "fixtures" / "external" for folder in (REPO.parent, REPO.parents[1]))
 MAX_SEED_BYTES = 96 * 1024  # bigger files slow every execution down and add no parser paths
 
 

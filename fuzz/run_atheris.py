@@ -10,6 +10,7 @@ statistics land in `--stats` (JSON), rewritten as the run goes, so even a killed
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import importlib
 import json
@@ -121,10 +122,8 @@ def _warm_up(target: Any, seeds: list[bytes], donors: list[Any]) -> None:
     rng = random.Random(0)
     for seed in seeds[:10]:
         for data in (seed, target.mutate(seed, rng, donors) or seed):
-            try:
+            with contextlib.suppress(Exception):  # crashes are counted in the run proper
                 target.run(data)
-            except Exception:
-                pass
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -112,3 +112,19 @@ def test_commits_come_every_few_hundred_files(badge_folder: Path, tmp_path: Path
     assert commits[-1] == FILES
     steps = [b - a for a, b in zip([0, *commits], commits, strict=False)]
     assert max(steps) <= COMMIT_EVERY_FILES
+
+
+def test_a_finished_import_is_in_the_database_file_itself(badge_folder: Path, tmp_path: Path) -> None:
+    """The last commit is synced through a checkpoint: the database file alone, without its write-ahead log
+    (what a power cut could leave of unsynced writes), already holds every file."""
+    import shutil
+
+    db = tmp_path / "wallet.db"
+    with Wallet.open(db, home=tmp_path) as wallet:
+        import_paths(wallet, [str(badge_folder)], workers=1)
+        shutil.copyfile(db, tmp_path / "file-only.db")  # the -wal file is left behind, as if lost
+    copy = sqlite3.connect(tmp_path / "file-only.db")
+    try:
+        assert copy.execute("SELECT count(*) FROM credentials").fetchone()[0] == FILES
+    finally:
+        copy.close()

@@ -117,7 +117,7 @@ class Wallet:
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Group many per-file savepoints into one transaction (bulk import), committed by `commit_batch()`
-        as the caller goes and at the end.
+        as the caller goes and durably at the end.
 
         Every file inside is already whole or absent (its own savepoint), so even when the batch ends with an
         exception (Ctrl-C, a bug) the files that finished are committed, and the one in flight is not. When
@@ -139,15 +139,27 @@ class Wallet:
         self._in_batch = False
         with self.storage_errors():
             if self._db.in_transaction:
-                self._db.execute("COMMIT")
+                self._commit(durable=True)
 
-    def commit_batch(self) -> None:
-        """Commit what a long batch has so far (a hard kill then keeps it) and go on in a new transaction."""
+    def commit_batch(self, *, durable: bool = False) -> None:
+        """Commit what a long batch has so far and go on in a new transaction.
+
+        Any commit survives a killed process (kill -9, out of memory). A `durable` one is also synced to the
+        disk, so it survives a power cut: a checkpoint of a few milliseconds, which a bulk import pays about
+        once a second rather than on every commit.
+        """
         if self._in_batch:
             with self.storage_errors():
                 if self._db.in_transaction:
-                    self._db.execute("COMMIT")
+                    self._commit(durable=durable)
                 self._db.execute("BEGIN IMMEDIATE")
+
+    def _commit(self, *, durable: bool) -> None:
+        self._db.execute("COMMIT")
+        if durable:
+            # With synchronous=NORMAL, SQLite syncs the log before a checkpoint and the database after it: a
+            # passive checkpoint (it never waits for readers) makes every commit so far survive a power cut.
+            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def _end_after_error(self) -> None:
         """Keep the finished work if the transaction is still open; the error in flight is what gets reported."""
