@@ -29,6 +29,8 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 OUTPUT = REPO / "src" / "credwallet" / "data" / "catalog" / "catalog.yaml"
+# The same catalog as JSON, validated here, so `plan` loads it without YAML or schema checks at run time.
+OUTPUT_JSON = OUTPUT.with_suffix(".json")
 CHECKED = "2025-06-01"
 COURSERA_MONTH = 49
 
@@ -4017,9 +4019,32 @@ def render() -> str:
     return "\n".join(lines) + "\n"
 
 
+def document() -> dict[str, Any]:
+    """The catalog document the YAML spells out, as the loader reads it (dates as ISO text)."""
+    return {"version": 1, "note": NOTE, "offerings": OFFERINGS}
+
+
+def render_json() -> str:
+    return json.dumps(document(), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _problems(text: str) -> list[str]:
+    sys.path.insert(0, str(REPO / "src"))
+    from credwallet.planner.catalog import check_links
+    from credwallet.planner.catalog_file import check_document, offering_from, validated_document
+
+    problems = check_document(document(), "built-in")
+    if problems:
+        return problems
+    parsed = validated_document(text, "built-in")
+    if parsed != json.loads(render_json()):
+        return ["built-in: the YAML does not read back as the JSON document"]
+    return check_links({entry["id"]: offering_from(entry, "built-in") for entry in OFFERINGS})
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the YAML file is out of date")
+    parser.add_argument("--check", action="store_true", help="exit 1 if the generated files are out of date")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
     ids = [entry["id"] for entry in OFFERINGS]
@@ -4028,14 +4053,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"duplicate offering ids: {', '.join(duplicates)}", file=sys.stderr)
         return 1
     text = render()
+    problems = _problems(text)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+    json_output = args.output.with_suffix(".json")
+    outputs = {args.output: text, json_output: render_json()}
     if args.check:
-        current = args.output.read_text("utf-8") if args.output.exists() else ""
-        if current != text:
-            print(f"{args.output} is out of date; run scripts/build_catalog.py", file=sys.stderr)
-            return 1
+        for path, content in outputs.items():
+            current = path.read_text("utf-8") if path.exists() else ""
+            if current != content:
+                print(f"{path} is out of date; run scripts/build_catalog.py", file=sys.stderr)
+                return 1
         return 0
-    args.output.write_text(text, "utf-8")
-    print(f"wrote {len(OFFERINGS)} offerings to {args.output}")
+    for path, content in outputs.items():
+        path.write_text(content, "utf-8")
+    print(f"wrote {len(OFFERINGS)} offerings to {args.output} and {json_output}")
     return 0
 
 

@@ -25,3 +25,8 @@ def user_roles_dir(home: Path) -> Path:
 
 def user_catalogs_dir(home: Path) -> Path:
     return home / "catalogs"
+
+
+def catalog_cache_dir(home: Path) -> Path:
+    """Validated user catalogs, keyed by the hash of their bytes (safe to delete)."""
+    return home / "cache" / "catalogs"

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from credwallet.planner import PlanOptions, make_plan
-from credwallet.planner.catalog import KINDS, Catalog, check_document, load_catalog
-from credwallet.planner.optimize import attainable
+from credwallet.planner.catalog import KINDS, Catalog
+from credwallet.planner.catalog_file import check_document, load_catalog
+from credwallet.planner.reach import attainable
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = files("credwallet") / "data"

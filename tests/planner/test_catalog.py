@@ -8,13 +8,8 @@ from pathlib import Path
 import pytest
 
 from credwallet.errors import InputError, NotFoundError
-from credwallet.planner.catalog import (
-    CatalogError,
-    find_cycle,
-    load_catalog,
-    search,
-    validate_catalog_file,
-)
+from credwallet.planner.catalog import CatalogError, find_cycle, search
+from credwallet.planner.catalog_file import load_catalog, validate_catalog_file
 from tests.planner.helpers import catalog_of, offering
 
 GOOD = """\

@@ -10,7 +10,7 @@ import pytest
 from credwallet.errors import InputError
 from credwallet.planner import Need, PlanOptions, make_plan
 from credwallet.planner.ics import plan_to_ics
-from credwallet.planner.schedule import Plan
+from credwallet.planner.result import Plan
 from tests.planner.helpers import catalog_of, offering
 
 START = date(2026, 3, 2)
@@ -47,7 +47,7 @@ def test_text_is_escaped_and_round_trips() -> None:
     tricky = replace(plan.steps[0].offering, title="SQL, Part 2; \\Advanced\\ — naïve")
     plan = replace(plan, steps=(replace(plan.steps[0], offering=tricky), *plan.steps[1:]))
     event = next(iter(icalendar.Calendar.from_ical(plan_to_ics(plan)).walk("VEVENT")))
-    assert str(event.get("summary")) == "Study: SQL, Part 2; \\Advanced\\ — naïve (8 h)"
+    assert str(event.get("summary")) == f"Study: SQL, Part 2; \\Advanced\\ — naïve ({plan.steps[0].offering.hours:g} h)"
 
 
 def test_output_is_deterministic() -> None:

@@ -6,114 +6,79 @@ import json
 import random
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
 from datetime import date
-from itertools import combinations
 
 import pytest
 
 from credwallet.errors import InputError
-from credwallet.planner.catalog import Offering
-from credwallet.planner.optimize import Need, PlanOptions, choose, covers, hours_capacity, primary_cost
-from credwallet.planner.schedule import order_offerings
+from credwallet.planner.optimize import Need, PlanOptions, choose, hours_capacity
+from tests.planner.brute import brute_force, limit_options, random_instance
 from tests.planner.helpers import catalog_of, offering
 
 START = date(2026, 1, 5)
 
 
-def brute_force(
-    needs: Sequence[Need], held: Mapping[str, int], offerings: Sequence[Offering], options: PlanOptions
-) -> tuple[float, float]:
-    """(most weighted coverage, least objective at that coverage) over every feasible subset."""
-    gaps = [n for n in needs if held.get(n.skill, 0) < n.level]
-    capacity = hours_capacity(options)
-    best: tuple[float, float] | None = None
-    for size in range(len(offerings) + 1):
-        for subset in combinations(offerings, size):
-            ids = {o.id for o in subset}
-            if any(p not in ids for o in subset for p in o.prerequisite_offerings):
-                continue
-            if options.budget is not None and sum(o.cost for o in subset) > options.budget + 1e-9:
-                continue
-            if capacity is not None and sum(o.hours for o in subset) > capacity + 1e-9:
-                continue
-            if order_offerings(subset, held)[1]:
-                continue
-            covered = sum(n.weight for n in gaps if any(covers(o, n) for o in subset))
-            key = (-round(covered, 9), round(sum(primary_cost(o, options) for o in subset), 9))
-            best = key if best is None or key < best else best
-    assert best is not None
-    return -best[0], best[1]
-
-
-def random_instance(rng: random.Random) -> tuple[list[Need], dict[str, int], list[Offering]]:
-    skills = ["s0", "s1", "s2", "s3", "s4"]
-    offerings: list[Offering] = []
-    for index in range(rng.randint(5, 10)):
-        taught = {s: rng.randint(1, 4) for s in rng.sample(skills, rng.randint(1, 2))}
-        needs_skills = {}
-        if rng.random() < 0.35:
-            skill = rng.choice(skills)
-            needs_skills[skill] = rng.randint(1, 3)
-        needs_offerings = []
-        if index and rng.random() < 0.2:
-            needs_offerings.append(f"o{rng.randrange(index)}")
-        offerings.append(
-            offering(
-                f"o{index}",
-                rng.randint(1, 30),
-                rng.choice([0, 0, 10, 25, 60, 100]),
-                taught,
-                needs_skills=needs_skills,
-                needs_offerings=needs_offerings,
-            )
-        )
-    needs = [
-        Need(s, rng.randint(1, 4), rng.choice([0.5, 1.0, 2.0])) for s in rng.sample(skills, rng.randint(2, 4))
-    ]
-    held = {s: rng.randint(0, 2) for s in rng.sample(skills, 2)}
-    return needs, held, offerings
-
-
 @pytest.mark.parametrize("minimize", ["hours", "cost", "weighted"])
-def test_optimum_matches_brute_force(minimize: str) -> None:
-    rng = random.Random(f"plan-{minimize}")
-    for _ in range(60):
+@pytest.mark.parametrize("target", [0.5, 0.8, 1.0])
+def test_optimum_matches_brute_force(minimize: str, target: float) -> None:
+    """Choice groups, required items, foundation items and the target, no limits: always every required
+    item closed and the target reached, at the least objective."""
+    rng = random.Random(f"plan-{minimize}-{target}")
+    for _ in range(40):
         needs, held, offerings = random_instance(rng)
-        options = PlanOptions(minimize=minimize, hours_weight=1.0, cost_weight=0.1)
+        options = PlanOptions(minimize=minimize, hours_weight=1.0, cost_weight=0.1, target_coverage=target)
         selection = choose(needs, held, catalog_of(*offerings), options)
         assert selection.optimal and selection.status == "optimal" and selection.gap is not None
         assert selection.gap <= 1e-6
-        coverage, objective = brute_force(needs, held, offerings, options)
-        assert sum(n.weight for n in selection.covered) == pytest.approx(coverage)
-        assert selection.objective == pytest.approx(objective, abs=1e-6)
-        reachable = [n for n in selection.gaps if n.skill not in {u.skill for u in selection.unreachable}]
-        assert not selection.left_out and len(selection.covered) == len(reachable)
+        best = brute_force(needs, held, offerings, options)
+        required = [n for n in selection.covered if n.required]
+        reachable_required = [n for n in selection.gaps if n.required and not n.foundation]
+        assert (
+            len(required)
+            == best.required
+            == len([n for n in reachable_required if n.skill not in {u.skill for u in selection.unreachable}])
+        )
+        assert selection.objective == pytest.approx(best.objective, abs=1e-6)
 
 
-def test_optimum_under_budget_and_deadline_matches_brute_force() -> None:
-    rng = random.Random("limits")
+@pytest.mark.parametrize("minimize", ["hours", "cost"])
+def test_optimum_under_limits_matches_brute_force(minimize: str) -> None:
+    """Budget, deadline and step limits: the most required items, then coverage up to the target, then
+    the least objective, as brute force finds them."""
+    rng = random.Random(f"limits-{minimize}")
     limited = 0
     for _ in range(60):
         needs, held, offerings = random_instance(rng)
-        options = PlanOptions(
-            budget=rng.choice([None, 0, 30, 80]),
-            start=START,
-            deadline=rng.choice([None, date(2026, 1, 18), date(2026, 2, 15)]),
-            hours_per_week=rng.choice([3, 7]),
-        )
+        base = PlanOptions(minimize=minimize, target_coverage=rng.choice([0.6, 1.0]))
+        options = limit_options(rng, base)
         selection = choose(needs, held, catalog_of(*offerings), options)
         assert selection.optimal
-        coverage, objective = brute_force(needs, held, offerings, options)
-        assert sum(n.weight for n in selection.covered) == pytest.approx(coverage)
-        assert selection.objective == pytest.approx(objective, abs=1e-6)
+        best = brute_force(needs, held, offerings, options)
+        assert len([n for n in selection.covered if n.required]) == best.required
+        assert selection.objective == pytest.approx(best.objective, abs=1e-6)
         chosen = [o for o in offerings if o.id in selection.chosen]
         if options.budget is not None:
             assert sum(o.cost for o in chosen) <= options.budget
         if selection.hours_cap is not None:
             assert sum(o.hours for o in chosen) <= selection.hours_cap + 1e-9
+        if options.max_steps is not None:
+            assert len(chosen) <= options.max_steps
         limited += bool(selection.left_out)
     assert limited >= 5  # the limits really bit in a fair share of instances
+
+
+def test_held_offerings_match_brute_force() -> None:
+    """Offerings the learner holds are done: never chosen, they meet prerequisites, their skills count."""
+    rng = random.Random("held")
+    for _ in range(50):
+        needs, held, offerings = random_instance(rng)
+        done = {o.id for o in rng.sample(offerings, rng.randint(1, 2))}
+        options = PlanOptions(target_coverage=rng.choice([0.8, 1.0]), completed=frozenset(done))
+        selection = choose(needs, held, catalog_of(*offerings), options)
+        assert not set(selection.chosen) & done
+        best = brute_force(needs, held, offerings, options, done=done)
+        assert len([n for n in selection.covered if n.required]) == best.required
+        assert selection.objective == pytest.approx(best.objective, abs=1e-6)
 
 
 def test_prerequisite_offering_is_pulled_in() -> None:
@@ -166,7 +131,7 @@ def test_unreachable_skills_with_closest_offering() -> None:
     assert selection.chosen == () and [n.skill for n in selection.gaps] == ["sql", "cobol", "r"]
 
     selection = choose([Need("sql", 4)], {}, catalog, PlanOptions(exclude=frozenset({"paid-sql"})))
-    assert selection.unreachable[0].reason == "paid-sql: excluded"
+    assert selection.unreachable[0].reason == "paid-sql: excluded (--exclude)"
     selection = choose([Need("sql", 5)], {}, catalog)
     assert selection.unreachable[0].closest == "paid-sql" and selection.unreachable[0].best_level == 4
 
@@ -227,17 +192,27 @@ def test_exclusions_completed_and_currency() -> None:
         offering("usd-1", 50, 10, {"go": 3}),
         offering("usd-2", 50, 10, {"go": 3}),
     )
-    assert choose([Need("go", 3)], {}, catalog).chosen == ("intro", "main")
-    assert choose([Need("go", 3)], {}, catalog).notes == (
-        "1 offering priced in another currency than USD left out",
+    # Minimizing hours, prices in any currency are kept as published: the 1-hour EUR course wins.
+    assert choose([Need("go", 3)], {}, catalog).chosen == ("euro",)
+    # Comparing money (cost, weighted, a budget) needs one currency: the others are left out, and said so.
+    by_cost = choose([Need("go", 3)], {}, catalog, PlanOptions(minimize="cost"))
+    assert by_cost.chosen == ("intro", "main")
+    assert by_cost.notes == ("1 offering priced in another currency than USD left out",)
+    assert [s.offering for s in by_cost.skipped] == ["euro"] and by_cost.skipped[0].kind == "currency"
+    budget = PlanOptions(budget=100, exclude=frozenset({"intro"}))
+    assert choose([Need("go", 3)], {}, catalog, budget).chosen == ("usd-1",)
+    done = choose([Need("go", 3)], {}, catalog, PlanOptions(minimize="cost", completed=frozenset({"intro"})))
+    assert done.chosen == ("main",) and "intro" in done.done
+    assert choose([Need("go", 3)], {}, catalog, PlanOptions(minimize="cost", currency="EUR")).chosen == (
+        "intro",
+        "main",
     )
-    done = choose([Need("go", 3)], {}, catalog, PlanOptions(completed=frozenset({"intro"})))
-    assert done.chosen == ("main",)
-    assert choose([Need("go", 3)], {}, catalog, PlanOptions(currency="EUR")).chosen == ("euro",)
     small = catalog_of(catalog.get("intro"), catalog.get("main"))
     none = choose([Need("go", 3)], {}, small, PlanOptions(exclude=frozenset({"intro"})))
     assert none.chosen == () and none.unreachable[0].closest == "main"
     assert none.unreachable[0].reason == "main: its prerequisites cannot be met"
+    providers = choose([Need("go", 3)], {}, catalog, PlanOptions(exclude_providers=("PROVIDER",)))
+    assert providers.chosen == () and "excluded (--exclude-provider)" in providers.unreachable[0].reason
 
 
 @pytest.mark.parametrize(
@@ -249,6 +224,9 @@ def test_exclusions_completed_and_currency() -> None:
         (PlanOptions(start=START, deadline=date(2025, 12, 1)), "is before the start"),
         (PlanOptions(deadline=START), "needs a start date"),
         (PlanOptions(exclude=frozenset({"ghost"})), "--exclude ghost: no such offering"),
+        (PlanOptions(completed=frozenset({"ghost"})), "--completed ghost: no such offering"),
+        (PlanOptions(target_coverage=1.5), "--target-coverage must be 0-100"),
+        (PlanOptions(max_steps=-1), "--max-steps must be zero or more"),
         (PlanOptions(minimize="weighted", hours_weight=0, cost_weight=0), "positive"),
     ],
 )
@@ -272,9 +250,7 @@ def test_needs_as_tuples_are_merged_per_skill() -> None:
 
 def test_greedy_fallback_when_solver_missing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "highspy", None)  # `import highspy` now raises ImportError
-    catalog = catalog_of(
-        offering("basics", 5, 0, {"r": 1}), offering("r", 10, 0, {"r": 3}, needs_offerings=["basics"])
-    )
+    catalog = catalog_of(offering("basics", 5, 0, {"r": 1}), offering("r", 10, 0, {"r": 3}, needs_offerings=["basics"]))
     selection = choose([Need("r", 3)], {}, catalog)
     assert selection.chosen == ("basics", "r")
     assert not selection.optimal and selection.gap is None and selection.solver == "greedy"
@@ -329,6 +305,4 @@ def test_time_limit_incumbent_is_kept_unless_greedy_beats_it(monkeypatch: pytest
     assert worse.chosen == ("a",) and not worse.optimal and worse.status.startswith("greedy: better than")
     monkeypatch.setattr(mip, "solve", stopped(("a",)))
     kept = choose([Need("sql", 3)], {}, catalog)
-    assert (
-        kept.chosen == ("a",) and not kept.optimal and kept.gap == 0.3 and kept.status == "time limit reached"
-    )
+    assert kept.chosen == ("a",) and not kept.optimal and kept.gap == 0.3 and kept.status == "time limit reached"

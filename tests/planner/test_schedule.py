@@ -22,14 +22,16 @@ def test_weekly_packing_and_dates() -> None:
         offering("c", 3, 0, {"r": 3}),
     )
     needs = [Need("sql", 3, 3.0), Need("python", 3, 2.0), Need("r", 3, 1.0)]
-    plan = make_plan("analyst", needs, {}, catalog, PlanOptions(hours_per_week=5), today=START)
-    # 5 h/week flows at 5/7 h a day: 10 h take 14 days, the next 5 h 7 days, the last 3 h 4.2 days.
+    options = PlanOptions(hours_per_week=5, target_coverage=1.0)
+    plan = make_plan("analyst", needs, {}, catalog, options, today=START)
+    # Most weight per hour first (b 0.4, c 0.33, a 0.3). 5 h/week flows at 5/7 h a day: 5 h take 7 days,
+    # the next 3 h 4.2 days (the step ends on the day its last hour falls), the last 10 h 14 days.
     assert [(s.offering.id, s.start, s.end) for s in plan.steps] == [
-        ("a", date(2026, 1, 5), date(2026, 1, 18)),
-        ("b", date(2026, 1, 19), date(2026, 1, 25)),
-        ("c", date(2026, 1, 26), date(2026, 1, 30)),
+        ("b", date(2026, 1, 5), date(2026, 1, 11)),
+        ("c", date(2026, 1, 12), date(2026, 1, 16)),
+        ("a", date(2026, 1, 16), date(2026, 1, 30)),
     ]
-    assert [(s.start_week, s.end_week) for s in plan.steps] == [(1, 2), (3, 3), (4, 4)]
+    assert [(s.start_week, s.end_week) for s in plan.steps] == [(1, 1), (2, 2), (2, 4)]
     assert plan.finish == date(2026, 1, 30)
     assert plan.total_hours == 18 and plan.total_cost == 20
     assert plan.coverage_before == 0 and plan.coverage_after == 1
@@ -37,9 +39,7 @@ def test_weekly_packing_and_dates() -> None:
 
 def test_steps_share_a_day_when_hours_run_out_mid_day() -> None:
     catalog = catalog_of(offering("a", 1, 0, {"x": 1}), offering("b", 1, 0, {"y": 1}))
-    plan = make_plan(
-        "r", [Need("x", 1, 2.0), Need("y", 1)], {}, catalog, PlanOptions(hours_per_week=14), today=START
-    )
+    plan = make_plan("r", [Need("x", 1, 2.0), Need("y", 1)], {}, catalog, PlanOptions(hours_per_week=14), today=START)
     assert [(s.start, s.end) for s in plan.steps] == [(START, START), (START, START)]  # 2 h a day: both fit
     assert plan.finish == START
 
@@ -54,12 +54,19 @@ def test_prerequisites_come_first_and_say_why() -> None:
     needs = [Need("sql", 3, 1.0), Need("data-visualization", 3, 0.8)]
     plan = make_plan("data-analyst", needs, {}, catalog, today=START)
     order = [s.offering.id for s in plan.steps]
-    assert order == ["sql-intro", "sql-adv", "excel-basics", "viz"]  # the heavier gap's chain goes first
+    # Prerequisites first; then the branch closing the most weight per hour (viz: 0.8 in 12 h) before
+    # the heavier but slower one (sql: 1.0 in 20 h).
+    assert order == ["excel-basics", "viz", "sql-intro", "sql-adv"]
     why = {s.offering.id: s.why for s in plan.steps}
     assert why["sql-intro"] == "prerequisite for sql-adv"
     assert why["sql-adv"] == "closes sql (level 3)"
     assert why["excel-basics"] == "prerequisite for viz"
-    assert plan.steps[0].prerequisite_for == ("sql-adv",)
+    assert plan.steps[0].prerequisite_for == ("viz",) and plan.steps[1].after == ("excel-basics",)
+    reasons = {s.offering.id: s.order_reason for s in plan.steps}
+    assert reasons["excel-basics"] == "first: viz build on it"
+    assert reasons["sql-adv"] == "after sql-intro, which it builds on"
+    labelled = make_plan("data-analyst", needs, {}, catalog, today=START, labels={"sql": "SQL"})
+    assert labelled.steps[-1].why == "closes SQL (level 3)"
 
 
 def test_order_offerings_reports_stuck_sets() -> None:
@@ -99,7 +106,7 @@ def test_plan_json_follows_the_contract() -> None:
     for step in document["steps"]:
         assert {"offering", "title", "provider", "skills", "hours", "cost", "start", "end"} <= set(step)
         date.fromisoformat(step["start"]), date.fromisoformat(step["end"])
-    assert document["steps"][0]["skills"] == ["sql"]
+    assert [step["skills"] for step in document["steps"]] == [["python"], ["sql"]]  # value per hour
     assert document["optimal"] is True and document["gap"] == 0
     assert document["stacks_completed"] == ["sql-bundle"]
     assert document["coverage_before"] == pytest.approx(1 / 3.5, abs=1e-4)
@@ -118,4 +125,4 @@ def test_build_plan_rejects_bad_pace() -> None:
     catalog = catalog_of(offering("a"))
     selection = choose([Need("sql", 3)], {}, catalog)
     with pytest.raises(InputError, match="hours-per-week"):
-        build_plan(selection, catalog, role="r", held={}, start=START, hours_per_week=0)
+        build_plan(selection, catalog, role="r", start=START, options=PlanOptions(hours_per_week=0))

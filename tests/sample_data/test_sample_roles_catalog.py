@@ -39,7 +39,7 @@ def test_role_is_valid_and_names_vocabulary_ids() -> None:
 
 
 def test_catalog_is_valid_with_five_to_eight_offerings_of_vocabulary_skills() -> None:
-    from credwallet.planner.catalog import load_catalog, validate_catalog_file
+    from credwallet.planner.catalog_file import load_catalog, validate_catalog_file
 
     assert validate_catalog_file(CATALOG_FILE, resolve_skill=_resolve) == []
     catalog = load_catalog([CATALOG_FILE], catalog_only=True, resolve_skill=_resolve)

@@ -295,7 +295,7 @@ def catalog_validate(
 ) -> None:
     """Check a catalog file: one line per problem (file, path, what is wrong)."""
     from credwallet.errors import InputError
-    from credwallet.planner.catalog import validate_catalog_file
+    from credwallet.planner.catalog_file import validate_catalog_file
     from credwallet.skills.service import vocabulary_for
 
     with open_wallet() as wallet:

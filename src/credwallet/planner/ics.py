@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from credwallet import __version__
 
 if TYPE_CHECKING:
-    from credwallet.planner.schedule import Plan
+    from credwallet.planner.result import Plan
 
 MODES = ("steps", "weekly")
 

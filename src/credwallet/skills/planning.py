@@ -1,19 +1,28 @@
-"""From the wallet to a plan: the role's needs, the levels already held, and the catalogs to draw on."""
+"""From the wallet to a plan: the role's needs, everything the learner holds, and the catalogs to draw on.
+
+The planner itself is pure (credwallet.planner); this is where a gap result becomes planner needs (core
+items and choice groups, foundation items marked as such, each weighted by its share of the role so plan
+coverage is gap coverage), where every held skill level (not only the role's) and every held catalog
+offering is gathered, and where saved plans are measured against the wallet as it is today.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from credwallet.paths import user_catalogs_dir
+from credwallet.paths import catalog_cache_dir, user_catalogs_dir
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from credwallet.gap import GapResult
     from credwallet.model import Credential, DeclaredSkill
-    from credwallet.planner import Catalog, Need, Plan, PlanOptions
+    from credwallet.planner import Catalog, HeldOffering, Need, Plan, PlanOptions
+    from credwallet.planner.progress import Progress
+    from credwallet.roles import Role
+    from credwallet.store.plans import SavedPlan
 
 
 def catalog_paths(home: Path, extra: list[Path]) -> list[Path]:
@@ -34,7 +43,80 @@ def load_catalogs(home: Path, extra: list[Path], *, catalog_only: bool) -> Catal
         return skill.id if skill else None
 
     paths = extra if catalog_only else catalog_paths(home, extra)
-    return load_catalog(paths, catalog_only=catalog_only, resolve_skill=resolve)
+    return load_catalog(paths, catalog_only=catalog_only, resolve_skill=resolve, cache_dir=catalog_cache_dir(home))
+
+
+def needs_from_gap(gap: GapResult, *, include_foundation: bool = True) -> tuple[list[Need], dict[str, int]]:
+    """Planner needs for every item of a gap result (foundation items marked as such, so the planner counts
+    them in coverage and plans them only when asked), and the members' held levels as gap counts them.
+
+    Weights are the items' shares of the role, so the planner's coverage is the gap's coverage.
+    `include_foundation=False` leaves foundation items out altogether.
+    """
+    from credwallet.gap import KIND_ANY_OF, KIND_FOUNDATION
+    from credwallet.planner import Need
+
+    needs: list[Need] = []
+    held: dict[str, int] = {}
+    items = [*gap.items, *(gap.foundation if include_foundation else [])]
+    for item in items:
+        for member in item.members:
+            held[member.skill] = max(held.get(member.skill, 0), member.held_level)
+        group = item.kind == KIND_ANY_OF
+        needs.append(
+            Need(
+                item.key,
+                item.required_level,
+                item.share,
+                item.required,
+                any_of=tuple(m.skill for m in item.members) if group else (),
+                count=item.need if group else 1,
+                foundation=item.kind == KIND_FOUNDATION,
+                label=item.label if group else None,
+            )
+        )
+    return needs, held
+
+
+@dataclass(frozen=True)
+class LearnerState:
+    """What a plan starts from: the role, its needs, held levels and offerings, labels, the catalog."""
+
+    role: Role
+    gap: GapResult
+    needs: list[Need]
+    held: dict[str, int]
+    held_offerings: dict[str, HeldOffering]
+    labels: dict[str, str]
+    catalog: Catalog
+
+
+def learner_state(
+    credentials: list[Credential],
+    role_ref: str,
+    *,
+    home: Path,
+    catalogs: list[Path],
+    catalog_only: bool,
+    verified_only: bool = False,
+    declared: Sequence[DeclaredSkill] = (),
+) -> LearnerState:
+    """The learner as the planner sees them, from the evidence gap counts (same tiers, same rules)."""
+    from credwallet.gap import counting_credentials
+    from credwallet.planner import held_offerings
+    from credwallet.skills.service import held_skills, role_gap, skill_labels
+
+    role, gap = role_gap(credentials, role_ref, home=home, verified_only=verified_only, declared=declared)
+    needs, role_levels = needs_from_gap(gap)
+    skills, _ = held_skills(credentials, home=home, verified_only=verified_only, declared=declared)
+    held = {item.skill: item.level for item in skills}  # every skill held, not only the role's
+    held.update(role_levels)  # role members as gap counts them (a weak match for a required item stops short)
+    held = {skill: level for skill, level in held.items() if level > 0}
+    counted, _ = counting_credentials(credentials, datetime.now(UTC), verified_only=verified_only)
+    catalog = load_catalogs(home, catalogs, catalog_only=catalog_only)
+    labels = skill_labels(home=home)
+    labels[role.id] = role.title
+    return LearnerState(role, gap, needs, held, held_offerings(counted, catalog), labels, catalog)
 
 
 def plan_for_role(
@@ -47,41 +129,63 @@ def plan_for_role(
     options: PlanOptions,
     verified_only: bool = False,
     declared: Sequence[DeclaredSkill] = (),
-    include_foundation: bool = False,
     today: date | None = None,
 ) -> Plan:
-    """The least-effort pathway that closes the wallet's gap for a role (DESIGN.md §6)."""
+    """The least-effort pathway to the role's required items and target coverage (DESIGN.md §6)."""
     from credwallet.planner import make_plan
-    from credwallet.skills.service import role_gap
 
-    role, gap = role_gap(credentials, role_ref, home=home, verified_only=verified_only, declared=declared)
-    needs, held = needs_from_gap(gap, include_foundation=include_foundation)
-    catalog = load_catalogs(home, catalogs, catalog_only=catalog_only)
-    return make_plan(role.id, needs, held, catalog, options, today=today)
+    state = learner_state(
+        credentials,
+        role_ref,
+        home=home,
+        catalogs=catalogs,
+        catalog_only=catalog_only,
+        verified_only=verified_only,
+        declared=declared,
+    )
+    return make_plan(
+        state.role.id,
+        state.needs,
+        state.held,
+        state.catalog,
+        options,
+        held_offerings=state.held_offerings.values(),
+        labels=state.labels,
+        today=today,
+    )
 
 
-def needs_from_gap(gap: GapResult, *, include_foundation: bool = False) -> tuple[list[Need], dict[str, int]]:
-    """What the planner must reach, and the levels already held, from a gap result.
+def saved_plan_progress(
+    credentials: list[Credential],
+    saved: SavedPlan,
+    *,
+    home: Path,
+    declared: Sequence[DeclaredSkill] = (),
+    today: date | None = None,
+) -> Progress:
+    """A saved plan measured against the wallet today: steps done, current step, finish, coverage now."""
+    from credwallet.planner.needs import coverage, levels_after
+    from credwallet.planner.progress import plan_progress
 
-    Core items only unless `include_foundation` (foundation items are context, never planned by default).
-    A choice group the learner has not met becomes one need: the member they hold best, else the first
-    member listed (roles list members most in demand first) — until the planner models groups itself.
-    """
-    from credwallet.gap import KIND_ANY_OF
-    from credwallet.planner import Need
-
-    needs: list[Need] = []
-    held: dict[str, int] = {}
-    items = [*gap.items, *(gap.foundation if include_foundation else [])]
-    for item in items:
-        for member in item.members:
-            if member.held_level:
-                held[member.skill] = max(held.get(member.skill, 0), member.held_level)
-        if item.kind == KIND_ANY_OF:
-            if item.status == "met":
-                continue
-            for member in item.members[: item.need]:  # ranked by held level, the role's order on ties
-                needs.append(Need(member.skill, item.required_level, item.weight / item.need))
-            continue
-        needs.append(Need(item.key, item.required_level, item.weight))
-    return needs, held
+    request: dict[str, Any] = saved.request
+    state = learner_state(
+        credentials,
+        str(request.get("role_ref") or saved.role),
+        home=home,
+        catalogs=[Path(p) for p in request.get("catalogs") or []],
+        catalog_only=bool(request.get("catalog_only")),
+        verified_only=bool(request.get("verified_only")),
+        declared=declared,
+    )
+    done_by: dict[str, str] = {}
+    for offering_id, held in state.held_offerings.items():
+        short = (held.credential or "")[:8]
+        done_by[offering_id] = f"credential {short} ({held.credential_name})" if short else held.credential_name
+    for offering_id in [*saved.completed, *(request.get("completed") or [])]:
+        done_by.setdefault(offering_id, "marked completed")
+    levels = dict(state.held)
+    for skill, level in request.get("have") or []:
+        levels[skill] = max(levels.get(skill, 0), int(level))
+    taken = [state.catalog.offerings[o] for o in done_by if o in state.catalog.offerings]
+    now = coverage(state.needs, levels_after(levels, taken))
+    return plan_progress(saved.name, saved.plan, done_by, now, today or date.today())

@@ -1,0 +1,143 @@
+"""What a learner can reach at all: usable offerings, the order they unlock in, and why a gap stays open.
+
+Used before solving, so the program only sees offerings that can matter, and after it, to say for every
+gap no usable offering closes what the closest thing is and what stands in the way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from credwallet.planner.catalog import Catalog, Offering
+from credwallet.planner.needs import Need, levels_after
+
+
+@dataclass(frozen=True, slots=True)
+class Unreachable:
+    """A gap no usable offering closes, with the closest thing available."""
+
+    skill: str  # the need's key (a skill id, or a choice group's key)
+    required_level: int
+    weight: float
+    best_level: int  # the highest level a usable offering reaches (0: none teaches it)
+    closest: str | None  # offering id of the closest thing, usable or not
+    reason: str
+    required: bool = False
+
+
+def groups_met(offering: Offering, done: set[str] | Mapping[str, object]) -> bool:
+    """Whether every prerequisite group of `offering` has a member in `done`."""
+    return all(any(p in done for p in group) for group in offering.prerequisite_groups)
+
+
+def attainable(
+    usable: Sequence[Offering], held: Mapping[str, int], completed: Iterable[str] = ()
+) -> dict[str, Offering]:
+    """Usable offerings whose prerequisites can be met, in some order, from the held skills."""
+    reach = dict(held)
+    done = set(completed)
+    found: dict[str, Offering] = {}
+    pending = list(usable)
+    progress = True
+    while progress and pending:
+        progress = False
+        still = []
+        for offering in pending:
+            ready = all(any(p in found or p in done for p in group) for group in offering.prerequisite_groups)
+            ready = ready and all(reach.get(s.skill, 0) >= s.level for s in offering.prerequisite_skills)
+            if not ready:
+                still.append(offering)
+                continue
+            found[offering.id] = offering
+            progress = True
+            for taught in offering.skills:
+                reach[taught.skill] = max(reach.get(taught.skill, 0), taught.level)
+        pending = still
+    return found
+
+
+def teachers_of(offerings: Iterable[Offering]) -> dict[str, list[Offering]]:
+    """Offerings by the skills they teach."""
+    teachers: dict[str, list[Offering]] = {}
+    for offering in offerings:
+        for taught in offering.skills:
+            teachers.setdefault(taught.skill, []).append(offering)
+    return teachers
+
+
+def candidates(
+    gaps: Sequence[Need], usable: Mapping[str, Offering], held: Mapping[str, int], completed: Iterable[str]
+) -> dict[str, Offering]:
+    """Offerings that can matter: teachers of a gap member at its level, plus all their prerequisites reach."""
+    done = set(completed)
+    teachers = teachers_of(usable.values())
+    chosen: dict[str, Offering] = {}
+    queue = [
+        o
+        for need in gaps
+        for member in need.members
+        if held.get(member, 0) < need.level
+        for o in teachers.get(member, [])
+        if o.level_of(member) >= need.level
+    ]
+    while queue:
+        offering = queue.pop()
+        if offering.id in chosen:
+            continue
+        chosen[offering.id] = offering
+        for group in offering.prerequisite_groups:
+            if not any(p in done for p in group):
+                queue.extend(usable[p] for p in group if p in usable)
+        for pre in offering.prerequisite_skills:
+            if held.get(pre.skill, 0) < pre.level:
+                queue.extend(o for o in teachers.get(pre.skill, []) if o.level_of(pre.skill) >= pre.level)
+    return chosen
+
+
+def reachable_needs(
+    gaps: Sequence[Need], usable: Mapping[str, Offering], held: Mapping[str, int]
+) -> tuple[list[Need], list[Need]]:
+    """(reachable, unreachable) gaps: whether taking every attainable offering would meet each."""
+    everything = levels_after(held, usable.values())
+    reachable = [n for n in gaps if n.met_by(everything)]
+    return reachable, [n for n in gaps if not n.met_by(everything)]
+
+
+def explain_unreachable(
+    need: Need,
+    catalog: Catalog,
+    usable: Mapping[str, Offering],
+    held: Mapping[str, int],
+    why_unusable: Mapping[str, str],
+) -> Unreachable:
+    """The closest thing to closing `need` and what stands in the way."""
+    teachers = [o for m in need.members for o in catalog.teaching(m)]
+    if not teachers:
+        return Unreachable(
+            need.skill, need.level, need.weight, 0, None, "no offering in the catalog teaches it", need.required
+        )
+
+    def level(o: Offering) -> int:
+        return max(o.level_of(m) for m in need.members)
+
+    best_usable = max((o for o in teachers if o.id in usable), key=lambda o: (level(o), -o.hours), default=None)
+    best_level = level(best_usable) if best_usable else 0
+    blocked = [o for o in teachers if o.id not in usable and level(o) >= need.level]
+    if blocked:
+        offering = min(blocked, key=lambda o: (o.hours, o.id))
+        why = why_unusable.get(offering.id) or "its prerequisites cannot be met"
+        return Unreachable(
+            need.skill, need.level, need.weight, best_level, offering.id, f"{offering.id}: {why}", need.required
+        )
+    if best_usable is not None and best_level < need.level:
+        reason = f"the best offering reaches level {best_level}"
+        return Unreachable(need.skill, need.level, need.weight, best_level, best_usable.id, reason, need.required)
+    if best_usable is not None:  # a choice group: each member is reachable, not enough of them together
+        reached = [m for m in need.members if any(o.level_of(m) >= need.level for o in usable.values())]
+        reason = f"only {len(reached)} of its skills can be reached, {need.count} needed"
+        return Unreachable(need.skill, need.level, need.weight, best_level, best_usable.id, reason, need.required)
+    top = max(teachers, key=lambda o: (level(o), -o.hours))
+    why = why_unusable.get(top.id) or "its prerequisites cannot be met"
+    reason = f"only {top.id} teaches it, to level {level(top)} ({why})"
+    return Unreachable(need.skill, need.level, need.weight, 0, top.id, reason, need.required)
