@@ -26,6 +26,7 @@ from credwallet.cli import (
     imports,
     info,
     plan,
+    planning,
     profile,
     report,
     roles,
@@ -189,14 +190,12 @@ app.command("verify", epilog="Example: credwallet verify --all   |   credwallet 
 )
 app.command("info", epilog="Example: credwallet info --json")(info.info_command)
 app.command("gap", epilog="Example: credwallet gap --role data-analyst")(gap.gap_command)
-app.command("plan", epilog="Example: credwallet plan --role data-analyst --hours-per-week 8 --ics plan.ics")(
-    plan.plan_command
-)
 app.add_typer(skills.app, name="skills")
 app.command(
     "report", epilog="Example: credwallet report --role data-analyst -o report.html   |   credwallet report --json"
 )(report.report_command)
 app.add_typer(roles.app, name="roles")
+app.add_typer(planning.plan_app, name="plan")
 app.add_typer(plan.catalog_app, name="catalog")
 app.add_typer(profile.app, name="profile")
 app.add_typer(export.app, name="export")

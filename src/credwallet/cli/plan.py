@@ -1,4 +1,4 @@
-"""`credwallet plan` and `credwallet catalog`: the dated pathway to a role, and the offerings it draws on."""
+"""`credwallet catalog`: the learning offerings the planner draws on (`plan` is in cli/planning.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from credwallet.cli import console
-from credwallet.cli.state import credentials_of, open_wallet
+from credwallet.cli.state import open_wallet
 from credwallet.cli.table import Column, print_fields, print_table
 from credwallet.wording import plural
 
@@ -29,156 +29,6 @@ def _date(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise InputError(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
-
-
-def plan_command(
-    role: Annotated[str, typer.Option("--role", help="A role id or a role YAML file.")],
-    minimize: Annotated[str, typer.Option(help="hours | cost | weighted")] = "hours",
-    hours_weight: Annotated[float, typer.Option(help="With --minimize weighted: weight of one hour.")] = 1.0,
-    cost_weight: Annotated[
-        float, typer.Option(help="With --minimize weighted: weight of one unit of money.")
-    ] = 1.0,
-    budget: Annotated[float | None, typer.Option(help="Spend at most this much money.")] = None,
-    hours_per_week: Annotated[float, typer.Option(help="Study hours per week.", min=0.5)] = 5.0,
-    start: Annotated[str | None, typer.Option(help="First study day, YYYY-MM-DD (default today).")] = None,
-    deadline: Annotated[str | None, typer.Option(help="Finish by this day, YYYY-MM-DD.")] = None,
-    exclude: Annotated[
-        list[str] | None, typer.Option(help="Never choose this offering (repeatable).")
-    ] = None,
-    prefer_provider: Annotated[str | None, typer.Option(help="Break ties toward this provider.")] = None,
-    prefer_stacks: Annotated[
-        bool, typer.Option(help="Break ties toward offerings that stack into more.")
-    ] = False,
-    only_free: Annotated[bool, typer.Option(help="Only offerings that cost nothing.")] = False,
-    catalog: Annotated[
-        list[Path] | None, typer.Option("--catalog", help="Also use this catalog YAML (repeatable).")
-    ] = None,
-    catalog_only: Annotated[
-        bool, typer.Option(help="Use only the --catalog files, not the built-in catalog.")
-    ] = False,
-    verified_only: Annotated[
-        bool, typer.Option("--verified-only", help="Count only credentials verified as valid.")
-    ] = False,
-    include_unverified: Annotated[
-        bool, typer.Option(hidden=True, help="Unverified credentials now count by default.")
-    ] = False,
-    ics: Annotated[
-        Path | None, typer.Option("--ics", help="Also write the schedule as an iCalendar file.")
-    ] = None,
-    ics_mode: Annotated[
-        str, typer.Option(help="steps (one event per step) | weekly (study blocks)")
-    ] = "steps",
-    force: Annotated[bool, typer.Option("--force", help="Overwrite the --ics file if it exists.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
-) -> None:
-    """The least-effort ordered, dated pathway of offerings that closes your gap for a role."""
-    from credwallet.errors import InputError
-    from credwallet.planner import PlanOptions
-    from credwallet.skills.planning import plan_for_role
-
-    if minimize not in ("hours", "cost", "weighted"):
-        raise InputError(f"--minimize {minimize!r}: choose hours, cost or weighted")
-    if ics_mode not in ("steps", "weekly"):
-        raise InputError(f"--ics-mode {ics_mode!r}: choose steps or weekly")
-    options = PlanOptions(
-        minimize=minimize,
-        hours_weight=hours_weight,
-        cost_weight=cost_weight,
-        budget=budget,
-        hours_per_week=hours_per_week,
-        start=_date(start, "--start"),
-        deadline=_date(deadline, "--deadline"),
-        exclude=frozenset(exclude or []),
-        only_free=only_free,
-        prefer_provider=prefer_provider,
-        prefer_stacks=prefer_stacks,
-    )
-    with open_wallet() as wallet:
-        plan = plan_for_role(
-            credentials_of(wallet),
-            role,
-            home=wallet.home,
-            catalogs=list(catalog or []),
-            catalog_only=catalog_only,
-            options=options,
-            verified_only=verified_only,
-            declared=wallet.declared_skills(),
-        )
-    if ics is not None:
-        from credwallet.export import write_bytes_safely
-        from credwallet.planner.ics import plan_to_ics
-
-        write_bytes_safely(ics, plan_to_ics(plan, mode=ics_mode), force=force)
-        console.err().print(f"wrote {console.clean(str(ics))}")
-    if as_json:
-        console.print_json(plan.to_jsonable())
-        return
-    _render_plan(plan)
-
-
-PLAN_COLUMNS = (
-    Column("#", align="right"),
-    Column("start"),
-    Column("end", drop=2),
-    Column("offering", fit="wrap", min_width=26),
-    Column("provider", fit="cut", drop=1, min_width=14),
-    Column("hours", align="right"),
-    Column("cost", align="right"),
-)
-
-
-def _render_plan(plan: object) -> None:
-    from credwallet.planner import Plan
-
-    assert isinstance(plan, Plan)
-    selection = plan.selection
-    console.say(
-        f"[bold]Plan for {console.clean(plan.role)}[/bold]: {plural(len(plan.steps), 'step')}, "
-        f"{plan.total_hours:g} h, {plan.total_cost:,.2f} {plan.currency}, "
-        f"{plan.hours_per_week:g} h/week from {plan.start.isoformat()}"
-        + (f", finish {plan.finish.isoformat()}" if plan.finish else "")
-    )
-    console.say(
-        f"coverage {plan.coverage_before:.0%} → {plan.coverage_after:.0%}; "
-        + (
-            "proven optimal"
-            if selection.optimal
-            else f"[yellow]not proven optimal ({selection.status})[/yellow]"
-        )
-    )
-    rows = [
-        [
-            str(i),
-            step.start.isoformat(),
-            step.end.isoformat(),
-            console.clean_plain(step.offering.title),
-            console.clean_plain(step.offering.provider),
-            f"{step.offering.hours:g}",
-            f"{step.offering.cost:g}",
-        ]
-        for i, step in enumerate(plan.steps, start=1)
-    ]
-    if rows:
-        print_table(
-            PLAN_COLUMNS,
-            rows,
-            details=[f"{step.offering.id} · {console.clean_plain(step.why)}" for step in plan.steps],
-        )
-    for stack in selection.stacks_completed:
-        console.say(f"[green]completes[/green] {console.clean(stack)}")
-    for need in selection.left_out:
-        console.say(
-            f"[yellow]left out[/yellow] {console.clean(need.skill)} (level {need.level}): over the budget or deadline"
-        )
-    for item in selection.unreachable:
-        closest = f"; closest: {item.closest}" if item.closest else ""
-        console.say(
-            f"[red]unreachable[/red] {console.clean(item.skill)} (level {item.required_level}): "
-            f"{console.clean(item.reason)}{console.clean(closest)}"
-        )
-    for note in selection.notes:
-        console.say(f"note: {console.clean(note)}")
-    console.say("Hours and prices are indicative, as published by the providers; check before you enrol.")
 
 
 @catalog_app.callback()

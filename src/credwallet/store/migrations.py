@@ -182,3 +182,22 @@ def m005_declared_skills(db: sqlite3.Connection) -> None:
         )
         """,
     )
+
+
+@migration
+def m006_saved_plans(db: sqlite3.Connection) -> None:
+    """Plans kept with `plan --save NAME`: the plan as `plan --json` printed it, what produced it (role,
+    options, learner facts), and the offerings the learner marked completed since, for `plan show NAME`."""
+    _run(
+        db,
+        """
+        CREATE TABLE saved_plans (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            request TEXT NOT NULL,
+            plan TEXT NOT NULL,
+            completed TEXT NOT NULL DEFAULT '[]'
+        )
+        """,
+    )
