@@ -102,6 +102,8 @@ def test_every_help_example_runs(example_wallet: dict[str, Any], path: tuple[str
     valid = [row["id"] for row in example_wallet["rows"] if row["status"] == "valid"]
     wallet_id = (valid or [example_wallet["names"]["SQL Foundations for Data Analysis"]])[0]
     args = [wallet_id if word == PLACEHOLDER_ID else os.path.expanduser(word) for word in args]
+    if path[:1] == ("plan",) and "spring" in args and "--save" not in args:  # a saved plan to show or remove
+        assert _invoke("plan", "--role", "data-analyst", "--save", "spring").exit_code == 0
     result = _invoke(*args)
     # 1 is a finding (an expired badge, a missing download folder), never a broken example
     assert result.exit_code in (0, 1), f"{example}\n{result.stdout}\n{result.stderr}"

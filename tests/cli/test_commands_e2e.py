@@ -148,7 +148,7 @@ def test_skills_gap_match_and_plan_count_unverified_by_default(cli: Cli, sample:
     assert cli("gap", "--role", "data-analyst", "--include-unverified").exit_code == 0  # still accepted
     plan = cli("plan", "--role", "data-analyst", "--start", "2027-01-04")
     assert plan.exit_code == 0
-    assert "Plan for data-analyst" in plan.stdout and "from 2027-01-04" in plan.stdout
+    assert "Plan for Data Analyst (data-analyst)" in plan.stdout and "from 2027-01-04" in plan.stdout
     assert "proven optimal" in plan.stdout
 
 

@@ -14,9 +14,8 @@ from credwallet.cli.state import credentials_of, open_wallet
 plan_app = typer.Typer(
     help="The least-effort dated pathway to a role, and saved plans with their progress.",
     epilog=(
-        "Examples: credwallet plan --role data-analyst --hours-per-week 8   |   "
-        "credwallet plan --role data-analyst --budget 500 --deadline 2027-06-30 --save spring   |   "
-        "credwallet plan show spring"
+        "Example: credwallet plan --role data-analyst --hours-per-week 8   |   "
+        "credwallet plan --role data-analyst --budget 500 --deadline 2027-06-30 --save spring"
     ),
     invoke_without_command=True,
 )
@@ -35,9 +34,7 @@ def plan_command(
     ] = False,
     minimize: Annotated[str, typer.Option(help="hours | cost | weighted")] = "hours",
     hours_weight: Annotated[float, typer.Option(help="With --minimize weighted: weight of one hour.")] = 1.0,
-    cost_weight: Annotated[
-        float, typer.Option(help="With --minimize weighted: weight of one unit of money.")
-    ] = 1.0,
+    cost_weight: Annotated[float, typer.Option(help="With --minimize weighted: weight of one unit of money.")] = 1.0,
     budget: Annotated[float | None, typer.Option(help="Spend at most this much money.")] = None,
     hours_per_week: Annotated[float, typer.Option(help="Study hours per week.", min=0.5)] = 5.0,
     start: Annotated[str | None, typer.Option(help="First study day, YYYY-MM-DD (default today).")] = None,
@@ -60,26 +57,23 @@ def plan_command(
     degree: Annotated[
         str | None, typer.Option(help="Highest degree: secondary, associate, bachelor, master, doctorate.")
     ] = None,
-    ignore_eligibility: Annotated[
-        bool, typer.Option(help="Plan offerings whatever their entry requirements.")
-    ] = False,
+    ignore_eligibility: Annotated[bool, typer.Option(help="Plan offerings whatever their entry requirements.")] = False,
     prefer_free: Annotated[
         bool,
         typer.Option(help="Paid offerings count 1.5x their hours: a free one wins unless it takes 50% longer."),
     ] = False,
     only_free: Annotated[bool, typer.Option(help="Only offerings that cost nothing.")] = False,
     prefer_provider: Annotated[str | None, typer.Option(help="Break ties toward this provider.")] = None,
-    prefer_stacks: Annotated[
-        bool, typer.Option(help="Break ties toward offerings that stack into more.")
-    ] = False,
+    prefer_stacks: Annotated[bool, typer.Option(help="Break ties toward offerings that stack into more.")] = False,
     catalog: Annotated[
         list[Path] | None, typer.Option("--catalog", help="Also use this catalog YAML (repeatable).")
     ] = None,
-    catalog_only: Annotated[
-        bool, typer.Option(help="Use only the --catalog files, not the built-in catalog.")
+    catalog_only: Annotated[bool, typer.Option(help="Use only the --catalog files, not the built-in catalog.")] = False,
+    verified_only: Annotated[
+        bool, typer.Option("--verified-only", help="Count only credentials verified as valid.")
     ] = False,
     include_unverified: Annotated[
-        bool, typer.Option(help="Count unverified credentials as held skills.")
+        bool, typer.Option(hidden=True, help="Unverified credentials now count by default.")
     ] = False,
     save: Annotated[str | None, typer.Option("--save", help="Keep this plan in the wallet as NAME.")] = None,
     ics: Annotated[Path | None, typer.Option("--ics", help="Also write the schedule as an iCalendar file.")] = None,
@@ -136,7 +130,8 @@ def plan_command(
             catalogs=list(catalog or []),
             catalog_only=catalog_only,
             options=options,
-            include_unverified=include_unverified,
+            verified_only=verified_only,
+            declared=wallet.declared_skills(),
         )
         if save is not None:
             from credwallet.store.plans import SavedPlans
@@ -145,7 +140,7 @@ def plan_command(
                 "role_ref": role,
                 "catalogs": [str(p) for p in catalog or []],
                 "catalog_only": catalog_only,
-                "include_unverified": include_unverified,
+                "verified_only": verified_only,
                 "completed": sorted(options.completed),
                 "have": [list(item) for item in options.have],
                 "facts": facts.to_jsonable(),
@@ -191,7 +186,9 @@ def plan_show(
                 raise InputError(f"--completed {unknown[0]}: not a step of plan {name!r}")
             saved.completed = store.mark_completed(name, list(completed))
             console.err().print(f"marked completed in {name!r}: {', '.join(completed)}")
-        progress = saved_plan_progress(credentials_of(wallet), saved, home=wallet.home)
+        progress = saved_plan_progress(
+            credentials_of(wallet), saved, home=wallet.home, declared=wallet.declared_skills()
+        )
     if as_json:
         console.print_json(progress.to_jsonable())
         return
@@ -220,9 +217,7 @@ def plan_list(as_json: Annotated[bool, typer.Option("--json", help="Print as JSO
     if as_json:
         console.print_json(documents)
         return
-    rows = [
-        [d["name"], console.clean_plain(d["role"]), str(d["steps"]), str(d["finish"] or "—")] for d in documents
-    ]
+    rows = [[d["name"], console.clean_plain(d["role"]), str(d["steps"]), str(d["finish"] or "—")] for d in documents]
     console.print_columns(["name", "role", "steps", "finish"], rows, flexible=(0, 1))
     console.out().print(f"{len(saved)} saved plans")
 
