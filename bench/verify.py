@@ -84,7 +84,7 @@ def typical_credential() -> dict[str, Any]:
                         "targetFramework": "ESCO",
                         "targetUrl": f"http://data.europa.eu/esco/skill/{index:08x}-aaaa-4bbb-8ccc-0123456789ab",
                         "targetDescription": f"Applies {skill} to real business questions.",
-                        "targetType": "ceterms:Skill",
+                        "targetType": "ceasn:Competency",
                     }
                     for index, skill in enumerate(SKILLS)
                 ],
