@@ -33,9 +33,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from verify import SKILLS, typical_credential
-
 from credwallet.verify.signing import did_key, ed25519_key_from_seed, sign_data_integrity
+from verify import SKILLS, typical_credential
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DCC_DIR = Path(tempfile.gettempdir()) / "peers" / "credwallet-dcc"

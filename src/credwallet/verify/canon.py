@@ -238,6 +238,26 @@ def canonicalize(document: dict[str, Any], documents: Mapping[str, Any] | None =
     unknown = unknown_contexts(document, supplied)
     if unknown:
         raise CanonicalizationError("CONTEXT", missing_context_message(unknown))
+    from credwallet.verify import fastrdf
+
+    try:  # the same quads as the pyld road below, for documents of the plain shape over bundled contexts
+        triples = fastrdf.dataset(document)["@default"]
+    except fastrdf.Fallback:
+        pass
+    else:
+        blank_nodes = fastrdf.blank_node_count(triples)
+        if blank_nodes > MAX_BLANK_NODES:
+            raise CanonicalizationError("BUDGET", f"{blank_nodes} blank nodes (limit {MAX_BLANK_NODES})")
+        simple = fastrdf.canonical_nquads(triples)
+        if simple is not None:
+            return simple
+        fast_nquads: str = _budgeted_urdna2015().main({"@default": triples}, {"format": "application/n-quads"})
+        return fast_nquads
+    return _canonicalize_with_pyld(document)
+
+
+def _canonicalize_with_pyld(document: dict[str, Any]) -> str:
+    """The general road: pyld expansion, node map and RDF, with the data-loss checks of the module docstring."""
     from pyld import jsonld as pyld_jsonld
     from pyld.context_resolver import ContextResolver
     from pyld.identifier_issuer import IdentifierIssuer
