@@ -241,17 +241,18 @@ def canonicalize(document: dict[str, Any], documents: Mapping[str, Any] | None =
     from credwallet.verify import fastrdf
 
     try:  # the same quads as the pyld road below, for documents of the plain shape over bundled contexts
-        triples = fastrdf.dataset(document)["@default"]
+        data = fastrdf.dataset(document)
     except fastrdf.Fallback:
         pass
     else:
-        blank_nodes = fastrdf.blank_node_count(triples)
+        blank_nodes = data.blank_node_count()
         if blank_nodes > MAX_BLANK_NODES:
             raise CanonicalizationError("BUDGET", f"{blank_nodes} blank nodes (limit {MAX_BLANK_NODES})")
-        simple = fastrdf.canonical_nquads(triples)
+        simple = fastrdf.canonical_nquads(data)
         if simple is not None:
             return simple
-        fast_nquads: str = _budgeted_urdna2015().main({"@default": triples}, {"format": "application/n-quads"})
+        triples = {"@default": data.pyld_triples()}
+        fast_nquads: str = _budgeted_urdna2015().main(triples, {"format": "application/n-quads"})
         return fast_nquads
     return _canonicalize_with_pyld(document)
 

@@ -35,7 +35,7 @@ _MAX_PROCESSED = 4_096
 
 # An IRI the RDF keeps (pyld's `_is_absolute_iri`, and credwallet's own stricter data-loss rule).
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*$")
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDF_TYPE_TERM = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _XSD_DOUBLE = "http://www.w3.org/2001/XMLSchema#double"
@@ -89,6 +89,7 @@ class _Contexts:
         self.processed: dict[tuple[Any, ...], tuple[Any, Any, Any]] = {}
         self.iris: dict[int, tuple[Any, dict[tuple[str, bool], Any]]] = {}
         self.aliases: dict[int, tuple[Any, frozenset[str]]] = {}
+        self.keys: dict[int, tuple[Any, dict[str, Any]]] = {}
 
     def process(self, active: Any, local: Any, *, propagate: bool = True, override_protected: bool = False) -> Any:
         local_key: Any = id(local)
@@ -152,46 +153,96 @@ def _value(context: Any, key: str, entry: str) -> Any:
     return definition.get(entry) if definition else None
 
 
+def _escape(value: str) -> str:
+    """pyld's N-Quads literal escaping (`pyld.nquads.escape`)."""
+    return (
+        value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r").replace('"', '\\"')
+    )
+
+
+def _literal_term(literal: dict[str, Any]) -> str:
+    """A literal exactly as pyld's `serialize_nquad` writes it."""
+    text = '"' + _escape(str(literal["value"])) + '"'
+    datatype = literal["datatype"]
+    if datatype == _RDF_LANGSTRING:
+        return text + ("@" + literal["language"] if literal.get("language") else "")
+    return text if datatype == _XSD_STRING else f"{text}^^<{datatype}>"
+
+
+# What a key means in one active context (computed once per context and key).
+_ID, _TYPE, _PROPERTY = 0, 1, 2
+
+
+class _Key:
+    """A key of a node object read against one active context: what it expands to and how its values expand."""
+
+    __slots__ = ("datatype", "iri", "kind", "language_problem", "problem", "scoped", "term")
+
+    def __init__(self, contexts: _Contexts, active: Any, key: str) -> None:
+        self.problem: str | None = None
+        expanded = contexts.iri(active, key, True)
+        definition = active["mappings"].get(key)
+        self.iri = expanded
+        self.term = f"<{expanded}>"
+        self.scoped = definition.get("@context") if definition else None
+        self.datatype = definition.get("@type") if definition else None
+        language = (definition or {}).get("@language", active.get("@language"))
+        direction = (definition or {}).get("@direction", active.get("@direction"))
+        self.language_problem = language is not None or direction is not None
+        self.kind = _ID if expanded == "@id" else _TYPE if expanded == "@type" else _PROPERTY
+        container = definition.get("@container") if definition else None
+        if key.startswith("@"):
+            self.problem = f"keyword key {key}"
+        elif expanded in contexts.protected_iris(active) and not (definition and definition.get("protected")):
+            self.problem = f"key {key!r} aliases a protected term"
+        elif self.kind == _PROPERTY and not _absolute(expanded):
+            self.problem = f"key {key!r} is dropped"
+        elif definition and (definition.get("reverse") or self.datatype == "@json"):
+            self.problem = "a reverse or @json term"
+        elif container is not None and container != ["@set"] and container != "@set":
+            self.problem = f"container {container}"
+
+
 class _Walker:
-    """One document's walk: pyld's `_expand` / `_expand_object` for the plain shape, emitting triples."""
+    """One document's walk: pyld's `_expand` / `_expand_object` for the plain shape, emitting N-Quads terms."""
 
     def __init__(self, contexts: _Contexts, budget: Callable[[], None] | None) -> None:
         self.c = contexts
-        self.triples: list[dict[str, Any]] = []
+        self.lines: list[tuple[str, str, str]] = []
+        self.literals: dict[str, dict[str, Any]] = {}  # literal term -> pyld's literal (for pyld's canonicalizer)
         self.seen: set[tuple[Any, ...]] = set()
         self.blank_nodes = 0
         self.values = 0
         self.budget = budget
 
-    def blank(self) -> dict[str, str]:
-        self.blank_nodes += 1
-        return {"type": "blank node", "value": f"_:b{self.blank_nodes - 1}"}
+    def key(self, active: Any, key: str) -> _Key:
+        entry = self.c.keys.get(id(active))
+        if entry is None or entry[0] is not active:
+            if len(self.c.keys) >= _MAX_PROCESSED:
+                self.c.keys.clear()
+            entry = self.c.keys[id(active)] = (active, {})
+        found = entry[1].get(key)
+        if found is None:
+            found = entry[1][key] = _Key(self.c, active, key)
+        return found
 
-    def emit(self, subject: dict[str, str], predicate: str, obj: dict[str, Any], key: tuple[Any, ...]) -> None:
-        """One triple, unless the node map would have merged it with an equal value (pyld's compare_values)."""
-        seen_key = (subject["value"], predicate, key)
-        if seen_key in self.seen:
-            return
-        self.seen.add(seen_key)
-        self.triples.append({"subject": subject, "predicate": {"type": "IRI", "value": predicate}, "object": obj})
-
-    def node(self, active: Any, active_property: str | None, element: dict[str, Any]) -> dict[str, str]:
-        """Expand a node object under `active_property` (None: the document) and return its subject."""
+    def node(self, active: Any, active_property: str | None, element: dict[str, Any]) -> str:
+        """Expand a node object under `active_property` (None: the document) and return its subject term."""
         self.count(len(element))
         c = self.c
         property_scoped = _value(active, active_property, "@context") if active_property else None
-        type_scoped = active if active.get("previousContext") else None
-        must_revert = True
-        if type_scoped is not None and len(element) <= 2 and "@context" not in element:
-            for key in sorted(element):
-                expanded = c.iri(type_scoped, key, True)
+        items = sorted(element.items())
+        if active.get("previousContext") and len(element) <= 2 and "@context" not in element:
+            for key, _ in items:
+                expanded = self.key(active, key).iri
                 if expanded == "@value":
                     raise Fallback("a value object")
                 if expanded == "@id" and len(element) == 1:
-                    must_revert = False
                     break
-        if must_revert:
-            active = active.get("previousContext", active)
+            else:
+                active = active["previousContext"]
+        elif "previousContext" in active:
+            active = active["previousContext"]
         if property_scoped is not None:
             active = c.process(active, property_scoped, override_protected=True)
         if "@context" in element:
@@ -199,41 +250,36 @@ class _Walker:
                 raise Fallback("an embedded @context")
             active = c.process(active, element["@context"])
         type_scoped = active
-        for key, value in sorted(element.items()):
-            if c.iri(active, key, True) != "@type":
+        for key, value in items:
+            if self.key(type_scoped, key).kind != _TYPE:
                 continue
             types = value if isinstance(value, list) else [value]
             for type_name in sorted(t for t in types if isinstance(t, str)):
                 scoped = _value(type_scoped, type_name, "@context")
                 if scoped is not None and scoped is not False:
                     active = c.process(active, scoped, propagate=False)
-        return self.properties(active, type_scoped, element)
+        return self.properties(active, type_scoped, items)
 
-    def properties(self, active: Any, type_scoped: Any, element: dict[str, Any]) -> dict[str, str]:
+    def properties(self, active: Any, type_scoped: Any, items: list[tuple[str, Any]]) -> str:
         c = self.c
-        subject: dict[str, str] | None = None
+        subject: str | None = None
         types: list[str] = []
-        pairs: list[tuple[str, dict[str, Any], tuple[Any, ...]]] = []
-        protected = c.protected_iris(active)
-        mappings = active["mappings"]
-        for key, value in sorted(element.items()):
+        pairs: list[tuple[str, str, tuple[Any, ...]]] = []
+        for key, value in items:
             if key == "@context":
                 continue
-            if key.startswith("@"):
-                raise Fallback(f"keyword key {key}")
-            expanded = c.iri(active, key, True)
-            definition = mappings.get(key)
-            if expanded in protected and not (definition and definition.get("protected")):
-                raise Fallback(f"key {key!r} aliases a protected term")
-            if expanded == "@id":
+            info = self.key(active, key)
+            if info.problem:
+                raise Fallback(info.problem)
+            if info.kind == _ID:
                 if subject is not None or not isinstance(value, str):
                     raise Fallback("@id")
                 iri = c.iri(active, value, False)
                 if not _absolute(iri):
                     raise Fallback("a relative or blank node @id")
-                subject = {"type": "IRI", "value": iri}
+                subject = f"<{iri}>"
                 continue
-            if expanded == "@type":
+            if info.kind == _TYPE:
                 if types or value is None:
                     raise Fallback("@type")
                 for type_name in value if isinstance(value, list) else [value]:
@@ -246,65 +292,62 @@ class _Walker:
                 if not types:
                     raise Fallback("an empty @type")
                 continue
-            if not _absolute(expanded):
-                raise Fallback(f"key {key!r} is dropped")
-            if definition and (definition.get("reverse") or definition.get("@type") == "@json"):
-                raise Fallback("a reverse or @json term")
-            container = definition.get("@container") if definition else None
-            if container is not None and container != ["@set"] and container != "@set":
-                raise Fallback(f"container {container}")
             term_active = active
-            if definition and definition.get("@context") is not None:
-                term_active = c.process(active, definition["@context"], override_protected=True)
-                term_definition = term_active["mappings"].get(key)
-                if term_definition and term_definition.get("reverse"):
+            if info.scoped is not None:
+                term_active = c.process(active, info.scoped, override_protected=True)
+                scoped_definition = term_active["mappings"].get(key)
+                if scoped_definition and scoped_definition.get("reverse"):
                     raise Fallback("a reverse term")
             for item in value if isinstance(value, list) else [value]:
-                if isinstance(item, list):
+                if item is None:
+                    continue
+                if isinstance(item, dict):
+                    object_term = self.node(term_active, key, item)
+                    pairs.append((info.term, object_term, ("N", object_term)))
+                elif isinstance(item, list):
                     raise Fallback("a nested array")
-                found = self.item(term_active, key, item)
-                if found is not None:
-                    pairs.append((expanded, *found))
+                else:
+                    pairs.append((info.term, *self.scalar(term_active, key, item)))
         if subject is None:
-            subject = self.blank()
+            subject = f"_:b{self.blank_nodes}"
+            self.blank_nodes += 1
         for type_iri in types:
-            self.emit(subject, _RDF_TYPE, {"type": "IRI", "value": type_iri}, ("T", type_iri))
+            self.emit(subject, _RDF_TYPE_TERM, f"<{type_iri}>", ("T", type_iri))
         for predicate, term, equality in pairs:
             self.emit(subject, predicate, term, equality)
         return subject
 
-    def item(self, active: Any, key: str, item: Any) -> tuple[dict[str, Any], tuple[Any, ...]] | None:
-        """One value of `key`: a node (its subject) or a literal, with the node map's equality key."""
-        if item is None:
-            return None
-        if isinstance(item, dict):
-            subject = self.node(active, key, item)
-            kind = "B" if subject["type"] == "blank node" else "I"
-            return subject, (kind, subject["value"])
+    def emit(self, subject: str, predicate: str, term: str, equality: tuple[Any, ...]) -> None:
+        """One triple, unless the node map would have merged it with an equal value (pyld's compare_values)."""
+        seen_key = (subject, predicate, equality)
+        if seen_key not in self.seen:
+            self.seen.add(seen_key)
+            self.lines.append((subject, predicate, term))
+
+    def scalar(self, active: Any, key: str, item: Any) -> tuple[str, tuple[Any, ...]]:
+        """A scalar value of `key`: an IRI or a literal term, with the node map's equality key."""
         self.count(1)
-        c = self.c
-        definition = active["mappings"].get(key)
-        datatype = definition.get("@type") if definition else None
+        info = self.key(active, key)
+        datatype = info.datatype
         if isinstance(item, str) and datatype in ("@id", "@vocab"):
-            iri = c.iri(active, item, datatype == "@vocab")
+            iri = self.c.iri(active, item, datatype == "@vocab")
             if not _absolute(iri):
                 raise Fallback("a relative or blank node IRI value")
-            return {"type": "IRI", "value": iri}, ("I", iri)
-        expanded: dict[str, Any] = {"@value": item}
-        if datatype not in _NO_DATATYPE:
-            if not _absolute(datatype):
-                raise Fallback("a datatype that is not an absolute IRI")
-            expanded["@type"] = datatype
-        elif isinstance(item, str) and (
-            (definition or {}).get("@language", active.get("@language")) is not None
-            or (definition or {}).get("@direction", active.get("@direction")) is not None
-        ):
-            raise Fallback("a language-tagged or directional string")
+            return f"<{iri}>", ("N", f"<{iri}>")
+        if datatype in _NO_DATATYPE:
+            if isinstance(item, str) and info.language_problem:
+                raise Fallback("a language-tagged or directional string")
+            datatype = None
+        elif not _absolute(datatype):
+            raise Fallback("a datatype that is not an absolute IRI")
         if type(item) is str and datatype != _XSD_DOUBLE:  # pyld's `_object_to_rdf` for a plain string
-            literal = {"type": "literal", "value": item, "datatype": expanded.get("@type") or _XSD_STRING}
+            literal = {"type": "literal", "value": item, "datatype": datatype or _XSD_STRING}
         else:
-            literal = c.processor._object_to_rdf(expanded, None, [], c.options)
-        return literal, ("L", expanded.get("@type"), type(item) is bool, item)
+            expanded = {"@value": item} if datatype is None else {"@value": item, "@type": datatype}
+            literal = self.c.processor._object_to_rdf(expanded, None, [], self.c.options)
+        term = _literal_term(literal)
+        self.literals[term] = literal
+        return term, ("L", datatype, type(item) is bool, item)
 
     def count(self, values: int) -> None:
         self.values += values
@@ -314,8 +357,33 @@ class _Walker:
             self.budget()
 
 
-def dataset(document: dict[str, Any], budget: Callable[[], None] | None = None) -> dict[str, list[dict[str, Any]]]:
-    """The RDF dataset of `document` in pyld's form (`{"@default": [triples]}`), or Fallback.
+class Dataset:
+    """A document's triples as N-Quads terms (subject, predicate, object); blank nodes are `_:b<n>`."""
+
+    def __init__(self, lines: list[tuple[str, str, str]], literals: dict[str, dict[str, Any]]) -> None:
+        self.lines = lines
+        self.literals = literals
+
+    def blank_node_count(self) -> int:
+        blanks = {s for s, _, _ in self.lines if s.startswith("_:")}
+        blanks.update(o for _, _, o in self.lines if o.startswith("_:"))
+        return len(blanks)
+
+    def pyld_triples(self) -> list[dict[str, Any]]:
+        """The same triples in pyld's form, for its canonicalizer."""
+
+        def component(term: str) -> dict[str, Any]:
+            if term.startswith("<"):
+                return {"type": "IRI", "value": term[1:-1]}
+            if term.startswith("_:"):
+                return {"type": "blank node", "value": term}
+            return dict(self.literals[term])
+
+        return [{"subject": component(s), "predicate": component(p), "object": component(o)} for s, p, o in self.lines]
+
+
+def dataset(document: dict[str, Any], budget: Callable[[], None] | None = None) -> Dataset:
+    """The RDF of `document` (the quads pyld would give), or Fallback.
 
     `budget` is called now and then; it raises to stop the walk (a time budget).
     """
@@ -327,57 +395,31 @@ def dataset(document: dict[str, Any], budget: Callable[[], None] | None = None) 
         walker.node(contexts.initial, None, document)
     except RecursionError as error:
         raise Fallback("too deep") from error
-    return {"@default": walker.triples}
+    return Dataset(walker.lines, walker.literals)
 
 
-def blank_node_count(triples: list[dict[str, Any]]) -> int:
-    """Distinct blank nodes in `triples` (the canonicalization budget counts them)."""
-    blanks = {t["subject"]["value"] for t in triples if t["subject"]["type"] == "blank node"}
-    blanks.update(t["object"]["value"] for t in triples if t["object"]["type"] == "blank node")
-    return len(blanks)
-
-
-def _term(component: dict[str, Any]) -> str:
-    """One N-Quads term exactly as pyld's `serialize_nquad` writes it."""
-    kind = component["type"]
-    if kind == "IRI":
-        return f"<{component['value']}>"
-    if kind == "blank node":
-        return str(component["value"])
-    value = str(component["value"])
-    text = value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    text = '"' + text.replace('"', '\\"') + '"'
-    datatype = component["datatype"]
-    if datatype == _RDF_LANGSTRING:
-        return text + ("@" + component["language"] if component.get("language") else "")
-    return text if datatype == _XSD_STRING else f"{text}^^<{datatype}>"
-
-
-def canonical_nquads(triples: list[dict[str, Any]]) -> str | None:
+def canonical_nquads(data: Dataset) -> str | None:
     """RDFC-1.0 (URDNA2015) of a default-graph dataset when every blank node has its own first-degree hash
     (spec 4.4 steps 1-5, the case of nearly every credential); None when a Hash N-Degree Quads step would
     be needed (then pyld's budgeted canonicalizer runs).
     """
     import hashlib
 
-    lines: list[tuple[str, str, str, bool, bool]] = []
+    lines = data.lines
     quads_of: dict[str, list[int]] = {}
-    for index, triple in enumerate(triples):
-        subject, obj = triple["subject"], triple["object"]
-        s_blank, o_blank = subject["type"] == "blank node", obj["type"] == "blank node"
-        lines.append((_term(subject), _term(triple["predicate"]), _term(obj), s_blank, o_blank))
-        if s_blank:
-            quads_of.setdefault(subject["value"], []).append(index)
-        if o_blank:
-            quads_of.setdefault(obj["value"], []).append(index)
-    by_hash: dict[str, str | None] = {}
+    for index, (s, _, o) in enumerate(lines):
+        if s.startswith("_:"):
+            quads_of.setdefault(s, []).append(index)
+        if o.startswith("_:"):
+            quads_of.setdefault(o, []).append(index)
+    by_hash: dict[str, str] = {}
     for blank, indexes in quads_of.items():
         nquads = []
         for index in indexes:
-            s, p, o, s_blank, o_blank = lines[index]
-            if s_blank:
+            s, p, o = lines[index]
+            if s.startswith("_:"):
                 s = "_:a" if s == blank else "_:z"
-            if o_blank:
+            if o.startswith("_:"):
                 o = "_:a" if o == blank else "_:z"
             nquads.append(f"{s} {p} {o} .\n")
         nquads.sort()
@@ -386,12 +428,6 @@ def canonical_nquads(triples: list[dict[str, Any]]) -> str | None:
             return None
         by_hash[digest] = blank
     canonical = {blank: f"_:c14n{n}" for n, (_, blank) in enumerate(sorted(by_hash.items()))}
-    output = []
-    for s, p, o, s_blank, o_blank in lines:
-        if s_blank:
-            s = canonical[s]
-        if o_blank:
-            o = canonical[o]
-        output.append(f"{s} {p} {o} .\n")
+    output = [f"{canonical.get(s, s)} {p} {canonical.get(o, o)} .\n" for s, p, o in lines]
     output.sort()
     return "".join(output)
