@@ -40,8 +40,13 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_DCC_DIR = Path(tempfile.gettempdir()) / "peers" / "credwallet-dcc"
 ISSUER_KEYS = [ed25519_key_from_seed(f"bench issuer {n}".encode()) for n in range(7)]
 # credwallet statuses as the three verdicts DCC gives (expired and revoked are DCC's `invalid`).
-VERDICT_OF_STATUS = {"valid": "valid", "invalid": "invalid", "expired": "invalid", "revoked": "invalid",
-                     "unverified": "error"}
+VERDICT_OF_STATUS = {
+    "valid": "valid",
+    "invalid": "invalid",
+    "expired": "invalid",
+    "revoked": "invalid",
+    "unverified": "error",
+}
 
 
 def corpus_document(index: int) -> tuple[dict[str, Any], str]:
@@ -85,8 +90,9 @@ def one_core() -> None:
 
 def timed(argv: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, bytes]:
     started = time.perf_counter()
-    done = subprocess.run(argv, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                          preexec_fn=one_core, check=False)
+    done = subprocess.run(
+        argv, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, preexec_fn=one_core, check=False
+    )
     elapsed = time.perf_counter() - started
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(argv[:4])} … exited {done.returncode}")
@@ -113,8 +119,13 @@ def dcc_ready(dcc_dir: Path, install: bool) -> str | None:
 
 def wallet_for(paths: list[Path], home: Path, env: dict[str, str], exe: str) -> dict[str, str]:
     """A wallet holding `paths` (imported without verifying, untimed); wallet id -> file name."""
-    subprocess.run([exe, "import", "--no-verify", str(paths[0].parent)], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [exe, "import", "--no-verify", str(paths[0].parent)],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     listing = json.loads(subprocess.run([exe, "list", "--json"], env=env, check=True, capture_output=True).stdout)
     by_name = {_shown_name(json.loads(p.read_text(encoding="utf-8"))): p.name for p in paths}
     return {item["id"]: by_name[item["name"]] for item in listing}

@@ -215,11 +215,29 @@ def test_shared_tamper_variants_equal_pyld() -> None:
 
 _SCALARS = st.one_of(st.text(max_size=8), st.integers(-3, 3), st.booleans(), st.none(), st.just(1.5))
 _KEYS = st.sampled_from(
-    ["name", "description", "id", "type", "validFrom", "validUntil", "cred:issuer", CRED + "validUntil", "@id",
-     "achievement", "alignment", "targetUrl", "creditsAvailable", "undefinedTerm", "@type", "image", "evidence"]
+    [
+        "name",
+        "description",
+        "id",
+        "type",
+        "validFrom",
+        "validUntil",
+        "cred:issuer",
+        CRED + "validUntil",
+        "@id",
+        "achievement",
+        "alignment",
+        "targetUrl",
+        "creditsAvailable",
+        "undefinedTerm",
+        "@type",
+        "image",
+        "evidence",
+    ]
 )
-_JSON = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=4),
-                     max_leaves=12)
+_JSON = st.recursive(
+    _SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_KEYS, inner, max_size=4), max_leaves=12
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
