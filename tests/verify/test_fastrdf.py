@@ -127,7 +127,7 @@ def _changed(value: Any) -> Any:
 
 def _pyld(document: dict[str, Any]) -> str:
     try:
-        return canon._canonicalize_with_pyld(copy.deepcopy(document))
+        return canon._canonicalize_with_pyld(copy.deepcopy(document), {})
     except canon.CanonicalizationError as error:
         return f"error {error.code}"
     except Exception as error:  # what canonicalize raises through is the same on both roads

@@ -254,10 +254,10 @@ def canonicalize(document: dict[str, Any], documents: Mapping[str, Any] | None =
         triples = {"@default": data.pyld_triples()}
         fast_nquads: str = _budgeted_urdna2015().main(triples, {"format": "application/n-quads"})
         return fast_nquads
-    return _canonicalize_with_pyld(document)
+    return _canonicalize_with_pyld(document, supplied)
 
 
-def _canonicalize_with_pyld(document: dict[str, Any]) -> str:
+def _canonicalize_with_pyld(document: dict[str, Any], supplied: Mapping[str, Any]) -> str:
     """The general road: pyld expansion, node map and RDF, with the data-loss checks of the module docstring."""
     from pyld import jsonld as pyld_jsonld
     from pyld.context_resolver import ContextResolver
