@@ -46,6 +46,7 @@ _KINDS: dict[str, tuple[int, str]] = {
     "document": (MAX_DOCUMENT_BYTES, "application/ld+json, application/json;q=0.9, application/did+json;q=0.9"),
     "status_list": (MAX_STATUS_LIST_BYTES, "application/vc+ld+json, application/ld+json, application/json;q=0.9"),
     "badge": (MAX_BADGE_BYTES, BADGE_ACCEPT),
+    "context": (MAX_DOCUMENT_BYTES, "application/ld+json, application/json;q=0.9"),
 }
 
 # (host, port) -> the (address, port) pairs to try, in order; the default resolves with the system resolver.
@@ -65,7 +66,7 @@ class FetchRequest:
     """One URL to fetch; `kind` picks the byte cap and Accept header, validators make it conditional."""
 
     url: str
-    kind: str = "document"  # document | status_list | badge
+    kind: str = "document"  # document | status_list | badge | context
     etag: str | None = None
     last_modified: str | None = None
 

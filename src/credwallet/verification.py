@@ -1,8 +1,11 @@
 """Verifying what the wallet holds: cached per credential, in parallel when that is faster, results saved.
 
-The cache key is the stored bytes' hash, the verifier version, the pinned contexts and the owner's
-identities; a hit reuses the signature, key, structure and recipient checks and re-runs only the
+The cache key is the stored bytes' hash, the verifier version, the pinned contexts, the owner's identities
+and the documents used; a hit reuses the signature, key, structure and recipient checks and re-runs only the
 time-dependent ones (dates, status), so `verify --all` on an unchanged wallet costs little.
+
+An offline run uses what the wallet's document cache holds (fetched by `verify --online`, or read from
+`--documents DIR`): a plain `verify` never forgets what an online one established, and says how old it is.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from credwallet.model import Credential, CredentialFormat, Status
@@ -41,7 +44,7 @@ class Verified:
         return {"id": self.credential.wallet_id, "name": self.credential.name, **document}
 
 
-def cache_key(credential: Credential, identities: list[str]) -> str:
+def cache_key(credential: Credential, identities: list[str], documents_digest: str = "") -> str:
     from credwallet.jsonld import contexts_fingerprint
     from credwallet.verify.verifier import VERIFIER_VERSION
 
@@ -52,6 +55,7 @@ def cache_key(credential: Credential, identities: list[str]) -> str:
         VERIFIER_VERSION,
         contexts_fingerprint(),
         "\n".join(sorted(identities)),
+        documents_digest,
     ):
         digest.update(part.encode("utf-8") + b"\x00")
     return digest.hexdigest()
@@ -136,11 +140,20 @@ def verify_credentials(
     use_cache: bool = True,
     workers: int | None = None,
     on_progress: ProgressCallback | None = None,
+    documents_digests: list[str] | None = None,
 ) -> list[Verified]:
-    """Verify each credential (pure: nothing is saved); uses a process pool when the work is large."""
+    """Verify each credential (pure: nothing is saved); uses a process pool when the work is large.
+
+    `documents_digests`: per credential, a digest of the documents it used (cached ones), so its verdict
+    may be reused while they stay the same; without it, given documents rule reuse out."""
     moment = now or datetime.now(UTC)
-    cacheable = documents is None  # fetched documents can change a verdict: no reuse then
-    keys = [cache_key(c, identities) if cacheable else None for c in credentials]
+    if documents_digests is not None:
+        keys: list[str | None] = [
+            cache_key(c, identities, d) for c, d in zip(credentials, documents_digests, strict=True)
+        ]
+    else:
+        cacheable = documents is None  # fetched documents can change a verdict: no reuse then
+        keys = [cache_key(c, identities) if cacheable else None for c in credentials]
     items = [
         (c, _cached_checks(c, key) if (use_cache and key is not None) else None)
         for c, key in zip(credentials, keys, strict=True)
@@ -199,11 +212,13 @@ def verify_wallet(
     workers: int | None = None,
     on_progress: ProgressCallback | None = None,
     fetcher: Fetcher | None = None,
+    max_age: timedelta | None = None,
 ) -> list[Verified]:
     """Verify wallet credentials (all, or the given ids) and save each result with its time.
 
     With a `fetcher` (`--online`, `--documents DIR`) the documents each credential needs (issuer profiles,
-    keys, DID documents, status lists, hosted assertions) are gathered first, once per URL.
+    keys, DID documents, contexts, status lists, hosted assertions) are gathered first, once per URL. Without
+    one, the wallet's document cache answers (documents older than `max_age` left out, when given).
     """
     wallet.require_writable()  # results are saved: say so before the work, not after
     if wallet_ids is None:
@@ -215,14 +230,16 @@ def verify_wallet(
     if fetcher is not None:
         results = verify_gathered(credentials, fetcher, identities=identities, now=moment)
     else:
-        results = verify_credentials(
+        results = verify_offline(
             credentials,
+            wallet,
             identities=identities,
             now=moment,
             documents=documents,
             use_cache=use_cache,
             workers=workers,
             on_progress=on_progress,
+            max_age=max_age,
         )
     with wallet.batch():
         for result in results:
@@ -232,6 +249,68 @@ def verify_wallet(
             )
             result.credential.status = result.report.status
     return results
+
+
+def verify_offline(
+    credentials: list[Credential],
+    wallet: Wallet | None,
+    *,
+    identities: list[str],
+    now: datetime,
+    documents: Mapping[str, Any] | None = None,
+    use_cache: bool = True,
+    workers: int | None = None,
+    on_progress: ProgressCallback | None = None,
+    max_age: timedelta | None = None,
+) -> list[Verified]:
+    """Offline verification with what the wallet's document cache holds (and `documents`, e.g. --did-doc)."""
+    from credwallet.online import cached_documents_fetcher
+    from credwallet.online.gather import gather_documents
+    from credwallet.verify.keys import CachedDocuments
+
+    fetcher = cached_documents_fetcher(wallet, max_age) if wallet is not None else None
+    if fetcher is None:
+        return verify_credentials(
+            credentials,
+            identities=identities,
+            now=now,
+            documents=documents,
+            use_cache=use_cache,
+            workers=workers,
+            on_progress=on_progress,
+        )
+    gathered = gather_documents(credentials, fetcher)
+    gathered.offline = True
+    held = CachedDocuments({**gathered.documents, **(documents or {})})
+    digests = [_documents_digest(held, gathered.links.get(index, set())) for index in range(len(credentials))]
+    results = verify_credentials(
+        credentials,
+        identities=identities,
+        now=now,
+        documents=held,
+        use_cache=use_cache and not documents,
+        workers=workers,
+        on_progress=on_progress,
+        documents_digests=digests,
+    )
+    from credwallet.verify.report import Report
+
+    for index, result in enumerate(results):
+        used = gathered.checks_for(index, now)
+        if used:
+            result.report = Report.from_checks([*result.report.checks, *used])
+    return results
+
+
+def _documents_digest(held: Mapping[str, Any], keys: set[str]) -> str:
+    """A digest of the cached documents one credential used: its verdict is reusable while they stay the same."""
+    import json
+
+    digest = hashlib.sha256()
+    for key in sorted(k for k in keys if k in held):
+        digest.update(key.encode("utf-8") + b"\x00")
+        digest.update(json.dumps(held[key], sort_keys=True, default=str).encode("utf-8") + b"\x00")
+    return digest.hexdigest()
 
 
 def verify_gathered(

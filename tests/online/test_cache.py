@@ -106,7 +106,10 @@ def test_a_failed_refetch_falls_back_to_the_stale_copy_unless_gone(
 
 
 def test_make_fetcher_picks_the_source(wallet: Wallet, tmp_path: Path) -> None:
-    assert isinstance(make_fetcher(wallet=wallet, documents_dir=tmp_path), DirectoryFetcher)
+    # --documents DIR: answered from the folder, and kept in the wallet's cache for later offline runs.
+    directory = make_fetcher(wallet=wallet, documents_dir=tmp_path)
+    assert isinstance(directory, CachingFetcher) and isinstance(directory.inner, DirectoryFetcher)
+    assert isinstance(make_fetcher(wallet=None, documents_dir=tmp_path), DirectoryFetcher)
     offline = make_fetcher(wallet=wallet)
     assert isinstance(offline, CachingFetcher) and offline.inner is None
     online = make_fetcher(wallet=wallet, online=True, allow_http=True, max_age=timedelta(minutes=5))

@@ -21,6 +21,7 @@ from credwallet import __version__
 from credwallet.cli import (
     conventions,
     credentials,
+    documents,
     export,
     gap,
     imports,
@@ -189,6 +190,9 @@ app.command("verify", epilog="Example: credwallet verify --all   |   credwallet 
     verify.verify_command
 )
 app.command("info", epilog="Example: credwallet info --json")(info.info_command)
+app.command("documents", epilog="Example: credwallet documents   |   credwallet documents --json")(
+    documents.documents_command
+)
 app.command("gap", epilog="Example: credwallet gap --role data-analyst")(gap.gap_command)
 app.add_typer(skills.app, name="skills")
 app.command(

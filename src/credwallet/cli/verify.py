@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from credwallet.verification import Verified
 
 CHECK_COLUMNS = (Column("result"), Column("check"), Column("detail", fit="wrap", min_width=30))
+SUMMARY_COLUMNS = (
+    Column("status"),
+    Column("id"),
+    Column("name", fit="wrap", min_width=16),
+    Column("why", fit="wrap", min_width=24, drop=1),
+)
 CHECK_STYLE = {"passed": "green", "failed": "red", "skipped": "dim", "error": "magenta"}
 
 
@@ -52,7 +58,10 @@ def verify_command(
         typer.Option(help="Answer every fetch of https://HOST/PATH from DIR/HOST/PATH (no network).", file_okay=False),
     ] = None,
     max_age: Annotated[
-        str | None, typer.Option(help="With --online: refetch cached documents older than this (30m, 2h, 1d).")
+        str | None,
+        typer.Option(
+            help="Cached documents older than this (30m, 2h, 1d) are refetched with --online, left out offline."
+        ),
     ] = None,
     allow_http: Annotated[bool, typer.Option(help="With --online: also fetch plain http:// URLs.")] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Recompute every check.")] = False,
@@ -63,6 +72,9 @@ def verify_command(
         ),
     ] = False,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores when it pays).")] = None,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="One line per credential and the totals, instead of every check.")
+    ] = False,
 ) -> None:
     """Verify structure, signatures, issuer keys, dates, revocation status and recipient."""
     from credwallet.errors import InputError
@@ -75,12 +87,8 @@ def verify_command(
     fetching = online or documents is not None
     if fetching and did_documents:
         raise InputError("--did-doc works offline; with --online or --documents, put the DID document there")
-    fetch_options = {
-        "online": online,
-        "documents_dir": documents,
-        "max_age": _duration(max_age),
-        "allow_http": allow_http,
-    }
+    age_limit = _duration(max_age)
+    fetch_options = {"online": online, "documents_dir": documents, "max_age": age_limit, "allow_http": allow_http}
     files = [n for n in names if n == "-" or Path(n).is_file()]
     ids = [n for n in names if n not in files]
     for name in ids:  # wallet ids are hex: a name with a dot or a slash meant a file
@@ -89,15 +97,23 @@ def verify_command(
         if "/" in name or "." in name or "\\" in name:
             raise InputError(f"{name}: no such file (and not a wallet id)")
     fetch = fetch_options if fetching else None
-    results = _verify_files(files, did_documents, fetch) if files else []
+    offline_max_age = None if fetching else age_limit
+    results = _verify_files(files, did_documents, fetch, offline_max_age) if files else []
     if ids or all_:
         results += _verify_in_wallet(
-            None if all_ else ids, did_documents, fetch, use_cache=not no_cache, workers=workers
+            None if all_ else ids,
+            did_documents,
+            fetch,
+            use_cache=not no_cache,
+            workers=workers,
+            max_age=offline_max_age,
         )
     if strict:
         results = strict_view(results)
     if as_json:
         console.print_json([_result_json(r) for r in results])
+    elif summary:
+        _render_summary(results)
     else:
         _render(results)
     if problem_found(results):
@@ -136,6 +152,7 @@ def _verify_in_wallet(
     *,
     use_cache: bool,
     workers: int | None,
+    max_age: timedelta | None,
 ) -> list[Verified]:
     from credwallet.verification import verify_wallet
 
@@ -150,19 +167,29 @@ def _verify_in_wallet(
         total = wallet.count() if resolved is None else len(resolved)
         with console.progress_bar("verifying", enabled=total > 20) as update:
             return verify_wallet(
-                wallet, resolved, documents=documents, use_cache=use_cache, workers=workers, on_progress=update
+                wallet,
+                resolved,
+                documents=documents,
+                use_cache=use_cache,
+                workers=workers,
+                on_progress=update,
+                max_age=max_age,
             )
 
 
 def _verify_files(
-    files: list[str], documents: dict[str, Any] | None, fetch_options: dict[str, Any] | None
+    files: list[str],
+    documents: dict[str, Any] | None,
+    fetch_options: dict[str, Any] | None,
+    max_age: timedelta | None = None,
 ) -> list[Verified]:
-    """Files are checked as they are, against the wallet's identities, and nothing is stored."""
+    """Files are checked as they are, against the wallet's identities (and its cached documents), and
+    nothing is stored."""
     import sys
 
     from credwallet.formats.detect import display_name, parse_bytes, read_capped
     from credwallet.importer import read_stdin
-    from credwallet.verification import verify_credentials
+    from credwallet.verification import verify_offline
 
     with open_wallet() as wallet:
         identities = wallet.profile().identities
@@ -181,7 +208,45 @@ def _verify_files(
         with open_wallet() as wallet:
             fetcher = make_fetcher(wallet=wallet, **fetch_options)
             return verify_gathered(credentials, fetcher, identities=identities, now=datetime.now(UTC))
-    return verify_credentials(credentials, identities=identities, documents=documents, use_cache=False)
+    with open_wallet() as wallet:
+        return verify_offline(
+            credentials,
+            wallet,
+            identities=identities,
+            now=datetime.now(UTC),
+            documents=documents,
+            use_cache=False,
+            max_age=max_age,
+        )
+
+
+def deciding_reason(result: Verified) -> str:
+    """The check line that decided a verdict other than valid (the first one with that effect)."""
+    status = result.report.status
+    for check in result.report.checks:
+        if check.effect is status:
+            return check.detail
+    return ""
+
+
+def _render_summary(results: list[Verified]) -> None:
+    """`verify --summary`: one line per credential (why, when it is not valid) and the totals."""
+    rows, styles = [], []
+    for result in results:
+        status = result.report.status.value
+        label = result.credential.wallet_id or result.credential.source or "file"
+        reason = console.clean_plain(deciding_reason(result)) or "—"
+        rows.append([status, console.clean_plain(label), console.clean_plain(result.credential.name) or "—", reason])
+        styles.append({0: console.STATUS_STYLE.get(status, "")})
+    print_table(SUMMARY_COLUMNS, rows, styles=styles, footer=_totals(results))
+
+
+def _totals(results: list[Verified]) -> str:
+    counts: dict[str, int] = {}
+    for result in results:
+        counts[result.report.status.value] = counts.get(result.report.status.value, 0) + 1
+    summary = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
+    return f"{len(results)} verified: {summary or 'nothing to verify'}"
 
 
 def _render(results: list[Verified]) -> None:
@@ -206,8 +271,4 @@ def _render(results: list[Verified]) -> None:
             header=False,
             indent=4,
         )
-    counts: dict[str, int] = {}
-    for result in results:
-        counts[result.report.status.value] = counts.get(result.report.status.value, 0) + 1
-    summary = ", ".join(f"{count} {status}" for status, count in sorted(counts.items()))
-    out.print(f"{len(results)} verified: {summary or 'nothing to verify'}")
+    out.print(_totals(results))

@@ -30,6 +30,7 @@ __all__ = [
     "Gathered",
     "NetworkFetcher",
     "OnlineRun",
+    "cached_documents_fetcher",
     "gather_documents",
     "make_fetcher",
     "verify_online",
@@ -45,20 +46,37 @@ def make_fetcher(
     max_age: timedelta | None = None,
     allow_http: bool = False,
 ) -> Fetcher:
-    """The fetcher for `verify`: `--documents DIR` (no network, no cache), `--online` (network through the
-    wallet's cache, refetching what is older than `max_age`), or neither (the wallet's cache only, any age).
-    Without a wallet, `--online` fetches uncached and an offline run has no documents."""
+    """The fetcher for `verify`: `--documents DIR` (no network; what it answers is kept in the wallet's cache),
+    `--online` (network through the wallet's cache, refetching what is older than `max_age`), or neither (the
+    wallet's cache only; any age, or up to `max_age` when given). Without a wallet, `--online` fetches uncached
+    and an offline run has no documents.
+
+    Keeping what `--documents` and `--online` established is what lets a later plain `verify` reuse it."""
     from credwallet.online.cache import DEFAULT_MAX_AGE, CachingFetcher
     from credwallet.online.fetchers import DirectoryFetcher
     from credwallet.store.documents import DocumentCache
 
     if documents_dir is not None:
-        return DirectoryFetcher(documents_dir)
+        directory = DirectoryFetcher(documents_dir)
+        if wallet is None:
+            return directory
+        return CachingFetcher(DocumentCache(wallet.connection()), directory, max_age=timedelta(0))
     network = NetworkFetcher(allow_http=allow_http) if online else None
     if wallet is None:
         return network if network is not None else _NoDocuments()
     cache = DocumentCache(wallet.connection())
+    if network is None:
+        return CachingFetcher(cache, None, offline_max_age=max_age)
     return CachingFetcher(cache, network, max_age=max_age if max_age is not None else DEFAULT_MAX_AGE)
+
+
+def cached_documents_fetcher(wallet: Wallet, max_age: timedelta | None = None) -> Fetcher | None:
+    """The wallet's cache as a fetcher for an offline run; None when the cache is empty (nothing to reuse)."""
+    from credwallet.store.documents import DocumentCache
+
+    if DocumentCache(wallet.connection()).count() == 0:
+        return None
+    return make_fetcher(wallet=wallet, max_age=max_age)
 
 
 class _NoDocuments:

@@ -7,8 +7,9 @@ fetcher (an offline run), every cached copy answers whatever its age, and the re
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from credwallet.errors import NetworkError
@@ -17,7 +18,9 @@ from credwallet.store.documents import CachedDocument, DocumentCache
 
 # Status lists change when an issuer revokes; an hour keeps `verify --online` meaningful and cheap.
 DEFAULT_MAX_AGE = timedelta(hours=1)
-CACHED_KINDS = frozenset({"document", "status_list"})  # badges are stored as credentials, not cached
+# Said of a document an offline run looked for in the wallet's cache and did not find.
+NOT_CACHED = "not in the wallet's document cache (offline; run with --online)"
+CACHED_KINDS = frozenset({"document", "status_list", "context"})  # badges are stored as credentials
 
 
 def _now() -> datetime:
@@ -37,7 +40,10 @@ def describe_age(seconds: float) -> str:
 
 
 class CachingFetcher:
-    """A Fetcher over the wallet's cache, refetching through `inner` (None: offline, cache only)."""
+    """A Fetcher over the wallet's cache, refetching through `inner` (None: offline, cache only).
+
+    Offline, every cached copy answers whatever its age, unless `offline_max_age` (`verify --max-age` without
+    `--online`) says it is too old to count; then the answer says how to refetch it."""
 
     def __init__(
         self,
@@ -46,10 +52,12 @@ class CachingFetcher:
         *,
         max_age: timedelta = DEFAULT_MAX_AGE,
         clock: Callable[[], datetime] = _now,
+        offline_max_age: timedelta | None = None,
     ) -> None:
         self.cache = cache
         self.inner = inner
         self.max_age = max_age
+        self.offline_max_age = offline_max_age
         self._clock = clock
 
     @property
@@ -85,12 +93,21 @@ class CachingFetcher:
         pending: list[tuple[int, FetchRequest, CachedDocument | None]] = []
         for index, request in enumerate(requests):
             cached = self.cache.get(request.url) if request.kind in CACHED_KINDS else None
-            if cached is not None and (self.inner is None or cached.age(now) <= self.max_age.total_seconds()):
+            too_old = (
+                cached is not None
+                and self.inner is None
+                and self.offline_max_age is not None
+                and cached.age(now) > self.offline_max_age.total_seconds()
+            )
+            if cached is not None and too_old:
+                outcomes[index] = NetworkError(
+                    f"{request.url}: the wallet's copy is {describe_age(cached.age(now))} old, older than "
+                    "--max-age (run with --online to refetch it)"
+                )
+            elif cached is not None and (self.inner is None or cached.age(now) <= self.max_age.total_seconds()):
                 outcomes[index] = self._cached(cached)
             elif self.inner is None:
-                outcomes[index] = NetworkError(
-                    f"{request.url}: not in the wallet's document cache (offline; run with --online)"
-                )
+                outcomes[index] = NetworkError(f"{request.url}: {NOT_CACHED}")
             else:
                 conditional = (
                     replace(request, etag=cached.etag, last_modified=cached.last_modified) if cached else request
@@ -131,3 +148,44 @@ class CachingFetcher:
                 )
             )
         return answer
+
+
+@dataclass(slots=True, frozen=True)
+class CachedEntry:
+    """One document in the wallet's cache, as `credwallet documents` lists it."""
+
+    url: str
+    kind: str
+    status: int
+    bytes: int
+    sha256: str
+    fetched_at: datetime
+    age_seconds: float
+
+    def to_jsonable(self) -> dict[str, object]:
+        return {
+            "url": self.url,
+            "kind": self.kind,
+            "status": self.status,
+            "bytes": self.bytes,
+            "sha256": self.sha256,
+            "fetched_at": self.fetched_at.isoformat().replace("+00:00", "Z"),
+            "age_seconds": round(self.age_seconds),
+        }
+
+
+def cached_entries(cache: DocumentCache, now: datetime | None = None) -> list[CachedEntry]:
+    """Every cached document with its sha256 and age, oldest first: what offline verification can reuse."""
+    moment = now or _now()
+    return [
+        CachedEntry(
+            url=document.url,
+            kind=document.kind,
+            status=document.status,
+            bytes=len(document.body),
+            sha256=hashlib.sha256(document.body).hexdigest(),
+            fetched_at=document.fetched_at,
+            age_seconds=document.age(moment),
+        )
+        for document in cache.entries()
+    ]

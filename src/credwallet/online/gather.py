@@ -23,6 +23,7 @@ from credwallet.verify.report import Check, CheckStatus
 # A run never follows more than this many distinct documents (500 credentials need a handful).
 MAX_DOCUMENTS_PER_RUN = 5_000
 MAX_ROUNDS = 6  # credential -> badge class -> issuer -> key / list -> list's issuer -> its DID document
+MAX_DOCUMENTS_LISTED = 6  # by address in a report's `documents` line; the rest are counted
 _OB2 = frozenset({CredentialFormat.OB1, CredentialFormat.OB2, CredentialFormat.OB2_SIGNED})
 _LIST_ENTRIES = frozenset({"BitstringStatusListEntry", "StatusList2021Entry"})
 
@@ -33,7 +34,7 @@ class Need:
 
     key: str  # the URL without fragment, or the DID for did:web
     url: str
-    role: str  # assertion | badge | issuer | key | did | status_list | revocation_list
+    role: str  # assertion | badge | issuer | key | did | status_list | revocation_list | context
     kind: str = "document"
 
 
@@ -57,19 +58,22 @@ class Gathered:
     records: dict[str, FetchRecord] = field(default_factory=dict)  # by key
     links: dict[int, set[str]] = field(default_factory=dict)  # credential index -> keys it needed
     requests: int = 0  # distinct URLs asked of the fetcher
+    offline: bool = False  # from the wallet's cache alone: a document not there is not a failed fetch
 
     def records_for(self, index: int) -> list[FetchRecord]:
         return [self.records[key] for key in sorted(self.links.get(index, ())) if key in self.records]
 
     def checks_for(self, index: int, now: datetime | None = None) -> list[Check]:
-        """One line per document that could not be had, and one summing up where the rest came from."""
-        from credwallet.online.cache import describe_age
+        """One line per document that could not be had (online), and one saying which documents were used and
+        how old each is."""
+        from credwallet.online.cache import NOT_CACHED, describe_age
 
         records = self.records_for(index)
+        verb = "did not use the wallet's copy of" if self.offline else "could not fetch"
         checks = [
-            Check("documents", CheckStatus.SKIPPED, f"could not fetch the {r.role.replace('_', ' ')}: {r.detail}")
+            Check("documents", CheckStatus.SKIPPED, f"{verb} the {r.role.replace('_', ' ')}: {r.detail}")
             for r in records
-            if r.outcome == "failed"
+            if r.outcome == "failed" and not (self.offline and r.detail.endswith(NOT_CACHED))
         ]
         fetched = [r for r in records if r.outcome == "fetched"]
         cached = [r for r in records if r.outcome in ("cached", "kept")]
@@ -82,8 +86,24 @@ class Gathered:
                 ages = [(moment - r.fetched_at).total_seconds() for r in cached if r.fetched_at is not None]
                 oldest = f" (oldest {describe_age(max(ages))} old)" if ages else ""
                 parts.append(f"{len(cached)} from the wallet's cache{oldest}")
-            checks.append(Check("documents", CheckStatus.PASSED, "documents used: " + ", ".join(parts)))
+            moment = now or datetime.now(UTC)
+            listed = [_used(r, moment) for r in [*fetched, *cached][:MAX_DOCUMENTS_LISTED]]
+            more = len(fetched) + len(cached) - len(listed)
+            listed += [f"{more} more"] if more > 0 else []
+            detail = "documents used: " + ", ".join(parts) + ": " + "; ".join(listed)
+            checks.append(Check("documents", CheckStatus.PASSED, detail))
         return checks
+
+
+def _used(record: FetchRecord, now: datetime) -> str:
+    """One used document in words: its address and when it was fetched."""
+    from credwallet.online.cache import describe_age
+
+    if record.outcome == "fetched":
+        return f"{record.url} (fetched now)"
+    if record.outcome == "kept" or record.fetched_at is None:
+        return f"{record.url} (the copy kept at import)"
+    return f"{record.url} (fetched {describe_age((now - record.fetched_at).total_seconds())} ago)"
 
 
 def _need(value: Any, role: str, kind: str = "document") -> Need | None:
@@ -139,9 +159,18 @@ def ob2_needs(assertion: Mapping[str, Any], *, include_self: bool = True) -> lis
     return [n for n in needs if n is not None]
 
 
+def context_needs(document: Any) -> list[Need]:
+    """The JSON-LD contexts `document` names that are not bundled: the proof needs them fetched."""
+    from credwallet.jsonld import unknown_contexts
+
+    found = (_need(url, "context", "context") for url in unknown_contexts(document))
+    return [need for need in found if need is not None and need.role == "context"]
+
+
 def vc_needs(vc: Mapping[str, Any], header: Mapping[str, Any] | None = None, *, depth: int = 0) -> list[Need]:
-    """What a VC's verification reads: issuer, proof keys, token kid, status lists (and nested credentials)."""
-    needs: list[Need | None] = []
+    """What a VC's verification reads: issuer, proof keys, token kid, status lists (and nested credentials),
+    and the contexts its proof needs that are not bundled."""
+    needs: list[Need | None] = [*context_needs(vc)]
     issuer = vc.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, Mapping) else issuer
     needs.append(_need(issuer_id, "issuer"))
@@ -197,7 +226,9 @@ def _discovered(document: Mapping[str, Any], role: str) -> list[Need]:
     if role == "issuer":
         return [n for n in _issuer_needs(document) if n is not None]
     if role == "status_list":
-        return vc_needs(document, depth=1)  # the list's issuer and keys, never its own status
+        return vc_needs(document, depth=1)  # the list's issuer, keys and contexts, never its own status
+    if role == "context":
+        return context_needs(document)  # a context may import others
     return []
 
 
@@ -236,6 +267,11 @@ def _parse(need: Need, result: FetchResult) -> dict[str, Any]:
         return document
     if not isinstance(value, dict):
         raise CredwalletError(f"{need.url}: not a JSON object")
+    if need.role == "context":
+        from credwallet.jsonld import is_context_document
+
+        if not is_context_document(value):
+            raise CredwalletError(f"{need.url}: not a JSON-LD context (no @context)")
     if need.role == "did" and value.get("id") != need.key:
         raise CredwalletError(f"{need.url}: the DID document names {value.get('id')!r}, not {need.key}")
     if need.role in ("key", "issuer"):

@@ -19,7 +19,7 @@ class CachedDocument:
     """One cached answer to a URL."""
 
     url: str
-    kind: str  # document | status_list | badge
+    kind: str  # document | status_list | context | badge
     status: int  # 200, or 410 for a revoked OB 2.0 hosted assertion
     body: bytes
     fetched_at: datetime
@@ -44,19 +44,7 @@ class DocumentCache:
 
     def get(self, url: str) -> CachedDocument | None:
         row = self._db.execute(f"SELECT {_COLUMNS} FROM document_cache WHERE url = ?", (url,)).fetchone()
-        if row is None:
-            return None
-        return CachedDocument(
-            url=row[0],
-            kind=row[1],
-            status=int(row[2]),
-            body=bytes(row[3]),
-            fetched_at=parse_iso_datetime(row[4]),
-            content_type=row[5] or "",
-            final_url=row[6],
-            etag=row[7],
-            last_modified=row[8],
-        )
+        return None if row is None else _document(row)
 
     def put(self, document: CachedDocument) -> None:
         self._db.execute(
@@ -85,10 +73,33 @@ class DocumentCache:
         """Forget every cached document; returns how many there were."""
         return int(self._db.execute("DELETE FROM document_cache").rowcount)
 
+    def count(self) -> int:
+        """How many documents the cache holds (an empty cache lets an offline run skip looking)."""
+        return int(self._db.execute("SELECT COUNT(*) FROM document_cache").fetchone()[0])
+
+    def entries(self) -> list[CachedDocument]:
+        """Every cached document, oldest first (for `credwallet documents`)."""
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM document_cache ORDER BY fetched_at, url").fetchall()
+        return [_document(row) for row in rows]
+
     def urls(self) -> list[tuple[str, datetime]]:
         """Every cached URL with its fetch time, oldest first."""
         rows = self._db.execute("SELECT url, fetched_at FROM document_cache ORDER BY fetched_at, url").fetchall()
         return [(str(r[0]), parse_iso_datetime(r[1])) for r in rows]
+
+
+def _document(row: tuple[object, ...]) -> CachedDocument:
+    return CachedDocument(
+        url=str(row[0]),
+        kind=str(row[1]),
+        status=int(str(row[2])),
+        body=bytes(row[3]),  # type: ignore[call-overload]
+        fetched_at=parse_iso_datetime(str(row[4])),
+        content_type=str(row[5] or ""),
+        final_url=None if row[6] is None else str(row[6]),
+        etag=None if row[7] is None else str(row[7]),
+        last_modified=None if row[8] is None else str(row[8]),
+    )
 
 
 def _iso(value: datetime) -> str:

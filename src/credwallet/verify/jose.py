@@ -24,6 +24,7 @@ from credwallet.verify.keys import (
     authorized_keys,
     b64url_decode,
     from_jwk,
+    is_offline,
     issuer_authorizes,
     parse_did_key,
     resolve_method,
@@ -204,7 +205,7 @@ def _jwk_binding(issuer_id: str | None, key: PublicKey, documents: Documents | N
     if authorized is False:
         return failed("key", "key not controlled by issuer: the issuer's document does not list the header jwk")
     if issuer_id.startswith(("did:web:", "https://", "http://")):
-        why = "run with --online" if documents is None else f"the issuer's document {NOT_FOUND}"
+        why = "run with --online" if is_offline(documents) else f"the issuer's document {NOT_FOUND}"
         return skipped(
             "key",
             f"the token carries its own key (jwk header); binding it to {issuer_id} needs the issuer's "

@@ -30,6 +30,7 @@ from credwallet.verify.report import Check, failed, passed, skipped
 # Re-exported: callers resolve and convert keys through this one module.
 __all__ = [
     "NOT_FOUND",
+    "CachedDocuments",
     "Documents",
     "KeyMaterialError",
     "PublicKey",
@@ -42,6 +43,7 @@ __all__ = [
     "from_ed25519",
     "from_jwk",
     "from_pem",
+    "is_offline",
     "issuer_authorizes",
     "key_from_method",
     "lists_method",
@@ -56,9 +58,21 @@ Documents = Mapping[str, Any]
 NOT_FOUND = "was not found (it could not be fetched, and it is not among the documents given)"
 
 
+class CachedDocuments(dict[str, Any]):
+    """The documents an offline run found in the wallet's cache: one that is not there is "not available
+    offline; run with --online", not "not found" (nothing was fetched)."""
+
+    offline = True
+
+
+def is_offline(documents: Documents | None) -> bool:
+    """True when nothing was fetched for this verification (no documents, or only the wallet's cache)."""
+    return documents is None or bool(getattr(documents, "offline", False))
+
+
 def unavailable(what: str, documents: Documents | None) -> str:
     """Why `what` (a document the check needs) is missing: offline, how to get it; otherwise, that it was not found."""
-    if documents is None:
+    if is_offline(documents):
         return f"{what} is not available offline; run with --online"
     return f"{what} {NOT_FOUND}"
 
@@ -182,13 +196,13 @@ def resolve_method(method_id: Any, documents: Documents | None) -> ResolvedMetho
             if did_method == "web":
                 resolved.online = (
                     "issuer key is on did:web; run with --online"
-                    if documents is None
+                    if is_offline(documents)
                     else f"the DID document of {resolved.controller} {NOT_FOUND}"
                 )
             else:
                 resolved.online = (
                     f"cannot resolve did:{did_method} offline; supply its DID document"
-                    if documents is None
+                    if is_offline(documents)
                     else f"did:{did_method} is not resolved online, and the DID document of "
                     f"{resolved.controller} is not among the documents given"
                 )
@@ -200,7 +214,7 @@ def resolve_method(method_id: Any, documents: Documents | None) -> ResolvedMetho
             resolved.key = _fragment_key(method_id)
             if resolved.key is not None:
                 resolved.source = "the verification method id (not yet bound to the issuer)"
-            if documents is None:
+            if is_offline(documents):
                 what = "hosted at" if scheme != "urn" else "named"
                 resolved.online = f"issuer key is {what} {method_id}; run with --online"
             elif scheme == "urn":
@@ -291,5 +305,5 @@ def verify_binding(issuer_id: str | None, resolved: ResolvedMethod, documents: D
         if not method_id.startswith("did:") and _origin(method_id) != _origin(issuer_id):
             detail = f"{detail} (it is not under the issuer's address {issuer_id})"
         return skipped("key", detail)
-    where = "offline " if documents is None else ""
+    where = "offline " if is_offline(documents) else ""
     return skipped("key", f"cannot tell {where}whether {method_id} belongs to {issuer_id}")

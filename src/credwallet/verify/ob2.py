@@ -10,7 +10,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from credwallet.verify.jose import TokenError, parse_token, signature_valid
-from credwallet.verify.keys import Documents, KeyMaterialError, PublicKey, key_from_method, unavailable
+from credwallet.verify.keys import (
+    Documents,
+    KeyMaterialError,
+    PublicKey,
+    is_offline,
+    key_from_method,
+    unavailable,
+)
 from credwallet.verify.report import Check, errored, failed, passed, skipped
 
 
@@ -58,7 +65,7 @@ def verify_signed_assertion(
         if issuer is None:
             what = "the badge class" if issuer_id is None else f"the issuer profile {issuer_id}"
             detail = unavailable(what, documents)
-            if documents is None:
+            if is_offline(documents):
                 detail += " (or supply it with --documents)"
             return skipped("proof", "signature not checked: " + detail), skipped("key", detail)
         listed = _listed_keys(issuer)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from credwallet.model import Status
-from credwallet.verify.keys import NOT_FOUND, Documents, b64url_decode
+from credwallet.verify.keys import NOT_FOUND, Documents, b64url_decode, is_offline
 from credwallet.verify.multibase import MultibaseError, multibase_decode
 from credwallet.verify.report import Check, Report, failed, passed, skipped
 
@@ -33,7 +33,7 @@ MISSING_PREFIX = "not checked: "
 def _offline(what: str, documents: Documents | None, missing: str = "the list") -> Check:
     """A status left unchecked for want of its list; the status stays as it is (the caller may say why).
     Offline it says how to check it; in a run that had documents, which one was missing."""
-    if documents is None:
+    if is_offline(documents):
         return skipped("status", f"{OFFLINE_PREFIX}{what}; run with --online", None)
     return skipped("status", f"{MISSING_PREFIX}{what}: {missing} {NOT_FOUND}", None)
 

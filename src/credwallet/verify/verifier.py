@@ -14,7 +14,7 @@ from typing import Any
 from credwallet.model import Credential, CredentialFormat, Status
 from credwallet.verify import dataintegrity, hosted, jose, ob2
 from credwallet.verify.dates import dates_check
-from credwallet.verify.keys import Documents, verify_binding
+from credwallet.verify.keys import Documents, is_offline, verify_binding
 from credwallet.verify.recipient import recipient_check
 from credwallet.verify.report import Check, Report, errored, failed, skipped
 from credwallet.verify.status import ob2_status_check, vc_status_checks
@@ -154,7 +154,9 @@ def _verify(
                     failed("proof", "a signed assertion without its token (JWS) cannot be verified"),
                     skipped("key", "not checked", None),
                 ]
-            if documents is not None:  # an online run (or --documents): the hosted copy was fetched, or not
+            # Online (or --documents): the hosted copy was fetched, or not. Offline: it counts if the wallet's
+            # cache holds it (fetched by an earlier online run).
+            if documents is not None and (not is_offline(documents) or hosted.hosted_url(document) in documents):
                 return hosted.hosted_checks(document, documents)
             return list(ob2.hosted_checks(document))
         return _data_integrity(document, issuer_id, now, documents)
