@@ -66,6 +66,9 @@ def test_open_hands_the_file_to_the_browser(
     target = tmp_path / "r.html"
     assert cli("report", "-o", str(target), "--open", "--no-pathway").exit_code == 0
     assert opened == [target.resolve().as_uri()]
+    monkeypatch.setattr("webbrowser.open", lambda url: False)
+    headless = cli("report", "-o", str(target), "--open", "--no-pathway")
+    assert headless.exit_code == 0 and "open the file yourself" in headless.stderr
     refused = cli("report", "-o", "-", "--open")
     assert refused.exit_code == 2
     assert error_lines(refused) == ["error: --open needs a file: give -o FILE instead of '-'"]

@@ -85,4 +85,5 @@ def report_command(
     if open_page:
         import webbrowser
 
-        webbrowser.open(written.resolve().as_uri())
+        if not webbrowser.open(written.resolve().as_uri()):
+            console.err().print("no web browser could be started here: open the file yourself")
