@@ -22,12 +22,14 @@ class Element:
     parent: Element | None = None
     children: list[Element] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
+    parts: list[str | Element] = field(default_factory=list)  # text and children in document order
 
     def classes(self) -> set[str]:
         return set(self.attrs.get("class", "").split())
 
     def all_text(self) -> str:
-        return "".join(self.text) + "".join(child.all_text() for child in self.children)
+        """The text inside, in document order."""
+        return "".join(part if isinstance(part, str) else part.all_text() for part in self.parts)
 
     def walk(self) -> list[Element]:
         found = [self]
@@ -61,12 +63,15 @@ class _Builder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         element = Element(tag, {k: v or "" for k, v in attrs}, self.current)
         self.current.children.append(element)
+        self.current.parts.append(element)
         if tag not in VOID:
             self.current = element
         self.in_style = tag == "style"
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.current.children.append(Element(tag, {k: v or "" for k, v in attrs}, self.current))
+        element = Element(tag, {k: v or "" for k, v in attrs}, self.current)
+        self.current.children.append(element)
+        self.current.parts.append(element)
 
     def handle_endtag(self, tag: str) -> None:
         node: Element | None = self.current
@@ -78,6 +83,7 @@ class _Builder(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         self.current.text.append(data)
+        self.current.parts.append(data)
         if self.in_style:
             self.styles.append(data)
 

@@ -87,3 +87,33 @@ def test_bad_input_is_one_line(cli: Cli, sample: Path, tmp_path: Path) -> None:
 def test_help_has_an_example(cli: Cli) -> None:
     result = cli("report", "--help")
     assert result.exit_code == 0 and "Example: credwallet report" in result.stdout
+
+
+def test_saved_plan_shows_its_done_steps(cli: Cli, sample: Path, tmp_path: Path) -> None:
+    saved = cli("plan", "--role", "data-analyst", "--hours-per-week", "8", "--save", "spring", "--json")
+    assert saved.exit_code == 0, saved.stderr
+    steps = json.loads(saved.stdout)["steps"]
+    assert len(steps) >= 2
+    first = steps[0]["offering"]
+    assert cli("plan", "show", "spring", "--completed", first).exit_code == 0
+    target = tmp_path / "plan.html"
+    result = cli("report", "--plan", "spring", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    root, _ = parse(target.read_text(encoding="utf-8"))
+    section = root.find("section", id="pathway")
+    assert section.find("h2").all_text() == "Your pathway: spring"
+    items = section.find("ol", cls="steps").find_all("li")
+    assert [i.attrs["data-offering"] for i in items] == [s["offering"] for s in steps]
+    assert [i.attrs["data-done"] for i in items] == ["yes"] + ["no"] * (len(steps) - 1)
+    assert "Done: marked completed" in items[0].all_text()
+    bars = section.find("svg", cls="gantt").find_all("rect", cls="bar")
+    assert ["done" in b.classes() for b in bars] == [True] + [False] * (len(steps) - 1)
+    assert section.find("svg", cls="gantt").find_all("path", cls="today")
+    assert f"1 of {len(steps)} steps done" in section.find("p", cls="intro").all_text()
+    data = json.loads(cli("report", "--plan", "spring", "--json").stdout)
+    assert data["gap"]["chosen_by"] == "saved plan" and data["pathway"]["saved_as"] == "spring"
+    assert [s["done"] for s in data["pathway"]["steps"]] == [True] + [False] * (len(steps) - 1)
+    unknown = cli("report", "--plan", "autumn", "-o", str(tmp_path / "x.html"))
+    assert unknown.exit_code == 2 and len(error_lines(unknown)) == 1 and "autumn" in unknown.stderr
+    other = cli("report", "--plan", "spring", "--role", "business-analyst", "-o", str(tmp_path / "x.html"))
+    assert error_lines(other) == ["error: --plan spring is a plan for data-analyst, not business-analyst: drop --role"]

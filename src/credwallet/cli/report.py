@@ -29,6 +29,10 @@ def report_command(
         str | None,
         typer.Option("--role", help="A role id or role YAML file (default: the role you are closest to)."),
     ] = None,
+    plan: Annotated[
+        str | None,
+        typer.Option("--plan", help="Show this saved plan (plan --save NAME) with the steps already done."),
+    ] = None,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Write the page here ('-' for stdout).", dir_okay=False)
     ] = DEFAULT_OUTPUT,
@@ -60,6 +64,7 @@ def report_command(
     start_day = iso_date("--start", start)
     options = ReportOptions(
         role=role,
+        plan=plan,
         verified_only=verified_only,
         reveal=reveal,
         hours_per_week=hours_per_week,

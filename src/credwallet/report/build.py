@@ -8,13 +8,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from credwallet.errors import CredwalletError
+from credwallet.errors import CredwalletError, InputError
 from credwallet.export.entries import clean_text
 from credwallet.report import model, sources
 from credwallet.report.cards import ImageStore, OriginalBytes, group_cards, make_card
 
 if TYPE_CHECKING:
+    from credwallet.gap import RoleMatch as EngineMatch
     from credwallet.model import Credential, DeclaredSkill
+    from credwallet.store.plans import SavedPlan
     from credwallet.store.wallet import Wallet
 
 
@@ -22,7 +24,8 @@ if TYPE_CHECKING:
 class ReportOptions:
     """What the user asked for. `now` fixes every date-dependent answer (expiry, plan start) for tests."""
 
-    role: str | None = None  # None: the closest role from `roles match`
+    role: str | None = None  # None: the saved plan's role, else the closest role from `roles match`
+    plan: str | None = None  # a saved plan's name (`plan --save NAME`): shown with the steps already done
     verified_only: bool = False  # count only credentials verified as valid (no declarations either)
     reveal: bool = False
     now: datetime | None = None
@@ -39,6 +42,12 @@ def build_report(wallet: Wallet, options: ReportOptions) -> model.Report:
     def original(wallet_id: str) -> bytes:
         return wallet.get(wallet_id, with_original=True).original_bytes
 
+    saved = None
+    if options.plan is not None:
+        from credwallet.store.plans import SavedPlans
+
+        saved = SavedPlans(wallet.connection()).get(options.plan)
+
     return report_from_credentials(
         credentials_with_skills(wallet),
         home=wallet.home,
@@ -46,7 +55,21 @@ def build_report(wallet: Wallet, options: ReportOptions) -> model.Report:
         options=options,
         original=original,
         declared=wallet.declared_skills(),
+        saved=saved,
     )
+
+
+def _role_ref(
+    options: ReportOptions, saved: SavedPlan | None, matches: Sequence[EngineMatch]
+) -> tuple[str | None, str]:
+    """Which role the gap and pathway are for, and why: the one asked for, the saved plan's, or the closest."""
+    if options.role is not None:
+        return options.role, "option"
+    if saved is not None:
+        return str(saved.request.get("role_ref") or saved.role), "saved plan"
+    if matches and matches[0].progress > 0:
+        return matches[0].role, "closest match"
+    return None, "option"
 
 
 def report_from_credentials(
@@ -57,8 +80,10 @@ def report_from_credentials(
     options: ReportOptions,
     original: OriginalBytes | None = None,
     declared: Sequence[DeclaredSkill] = (),
+    saved: SavedPlan | None = None,
 ) -> model.Report:
-    """The report for these credentials (the wallet's, or any list a caller assembled)."""
+    """The report for these credentials (the wallet's, or any list a caller assembled); with `saved`, the
+    pathway is that saved plan with its steps done so far."""
     now = options.now or datetime.now(UTC)
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
@@ -83,27 +108,31 @@ def report_from_credentials(
     card_names = {card.id: card.name for card in cards}
     notes: list[str] = []
     matches = sources.rank(state) if credentials else []
-    role = None
-    chosen_by = "option"
-    if options.role is not None:
-        role = sources.load_role(options.role, state)
-    elif matches and matches[0].progress > 0:
-        role = sources.load_role(matches[0].role, state)
-        chosen_by = "closest match"
-    elif credentials:
+    role_ref, chosen_by = _role_ref(options, saved, matches)
+    if role_ref is None and credentials:
         notes.append("No role is close yet; pass --role to see the gap for the job you want.")
     gap = pathway = None
+    role = sources.load_role(role_ref, state) if role_ref is not None else None
     if role is not None:
+        if saved is not None and role.id != saved.role:
+            raise InputError(f"--plan {saved.name} is a plan for {saved.role}, not {role.id}: drop --role")
         result = sources.analyze(role, state)
         gap = sources.gap_view(role, result, state, card_names, chosen_by=chosen_by)
-        if options.pathway and (result.partial or result.missing):
+        if saved is not None:
+            from credwallet.skills.planning import saved_plan_progress
+
+            progress = saved_plan_progress(
+                list(credentials), saved, home=home, declared=declared, today=now.date(), now=now
+            )
+            pathway = sources.pathway_view(saved.plan, state, saved=saved, progress=progress)
+        elif options.pathway and role_ref is not None:
             request = sources.PathwayRequest(options.hours_per_week, options.start, options.catalogs)
             try:
-                plan = sources.plan(role, result, state, request, now.date())
+                document = sources.plan_document(credentials, role_ref, state, request, declared=declared, now=now)
             except CredwalletError as error:
                 notes.append(f"The pathway could not be planned: {clean_text(error.message)}")
             else:
-                pathway = sources.pathway_view(plan, state)
+                pathway = sources.pathway_view(document, state)
     title = f"{clean_text(learner)}: credentials and pathway" if learner else "Credentials and pathway"
     return model.Report(
         title=title,

@@ -228,6 +228,7 @@ class Step:
     unlocks: tuple[str, ...] = ()  # titles of later steps it is a prerequisite for
     url: str | None = None  # https only
     done: bool = False
+    done_by: str | None = None  # why a saved plan's step counts as done ("credential 3fa2c1d0 (...)")
 
     def to_jsonable(self) -> dict[str, Any]:
         return {
@@ -245,6 +246,7 @@ class Step:
             "unlocks": list(self.unlocks),
             "url": self.url,
             "done": self.done,
+            "done_by": self.done_by,
         }
 
 
@@ -263,9 +265,15 @@ class Pathway:
     coverage_before: float
     coverage_after: float
     optimal: bool
-    saved_as: str | None = None
+    saved_as: str | None = None  # the saved plan's name; its steps carry `done` and the dates still to come
+    saved_on: date | None = None
+    planned_finish: date | None = None  # a saved plan: the finish it promised (`finish` is the revised one)
+    coverage_now: float | None = None  # a saved plan: coverage with the steps done so far
+    today: date | None = None  # marked on a saved plan's timeline
+    target_coverage: float | None = None
+    target_reached: bool = True
     unreachable: tuple[str, ...] = ()  # "SPSS (level 2): no offering in the catalog teaches it"
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # the planner's warnings and notes
 
     def to_jsonable(self) -> dict[str, Any]:
         return {
@@ -281,6 +289,11 @@ class Pathway:
             "coverage_after": round(self.coverage_after, 4),
             "optimal": self.optimal,
             "saved_as": self.saved_as,
+            "saved_on": _day(self.saved_on),
+            "planned_finish": _day(self.planned_finish),
+            "coverage_now": None if self.coverage_now is None else round(self.coverage_now, 4),
+            "target_coverage": self.target_coverage,
+            "target_reached": self.target_reached,
             "unreachable": list(self.unreachable),
             "notes": list(self.notes),
         }

@@ -21,6 +21,7 @@ from credwallet.report.model import (
     RoleMatch,
     SkillRow,
     StatusGroup,
+    Step,
 )
 from credwallet.report.style import CSP, CSS
 from credwallet.report.svg import (
@@ -353,47 +354,77 @@ def _evidence_item(item: Evidence) -> str:
     return f'{skill}<a href="#c-{esc(item.id)}">{esc(item.name)}</a> (level {item.level}{tier})'
 
 
+def _pathway_intro(path: Pathway) -> str:
+    """What the plan is in one or two sentences: fresh (how it was chosen) or saved (how it is going)."""
+    target = f" (the target is {_pct(path.target_coverage)})" if path.target_coverage is not None else ""
+    if path.saved_as is not None:
+        done = sum(1 for step in path.steps if step.done)
+        saved_on = f", saved on {_time(path.saved_on)}" if path.saved_on else ""
+        now = _pct(path.coverage_now) if path.coverage_now is not None else "?"
+        finish = ""
+        if path.finish:
+            planned = f" (planned: {_time(path.planned_finish)})" if path.planned_finish else ""
+            pace = f"{path.hours_per_week:g} hours a week"
+            finish = f" The steps still to do, at {pace}, finish {_time(path.finish)}{planned}."
+        elif path.steps:
+            finish = " Every step is done."
+        return (
+            f"Your saved plan{saved_on}: {done} of {len(path.steps)} steps done. Coverage was "
+            f"{_pct(path.coverage_before)} when you saved it, is {now} now and will be "
+            f"{_pct(path.coverage_after)} once every step is done{target}.{finish}"
+        )
+    if not path.steps and path.target_reached:
+        return f"Your credentials already reach the coverage this plan aims for{target}: there is nothing to add."
+    if not path.steps:
+        return "No offering in the catalogs closes the remaining gap (see what is left out below)."
+    finish = f", finishing {_time(path.finish)}" if path.finish else ""
+    proof = "the least total effort (proven optimal)" if path.optimal else "a good plan, not proven optimal"
+    return (
+        f"{len(path.steps)} steps chosen for {proof}: study {path.hours_per_week:g} hours a week from "
+        f"{_time(path.start)}{finish}. Coverage goes from {_pct(path.coverage_before)} to "
+        f"{_pct(path.coverage_after)}{target}."
+    )
+
+
+def _step_item(step: Step) -> str:
+    closes = f'<p class="closes">Closes {esc(", ".join(step.closes))}</p>' if step.closes else ""
+    unlocks = f'<p class="closes">Needed before {esc(", ".join(step.unlocks))}</p>' if step.unlocks else ""
+    done = f'<p class="closes"><b>Done</b>: {esc(step.done_by or "yes")}</p>' if step.done else ""
+    mark = f"{icon('done')} " if step.done else ""
+    return (
+        f'<li class="{"done" if step.done else "todo"}" data-step="{step.number}" '
+        f'data-offering="{esc(step.offering)}" data-done="{"yes" if step.done else "no"}">'
+        f'<span class="n" aria-hidden="true">{step.number}</span>'
+        f'<div class="what"><h3>{mark}{_link(step.url, step.title)}</h3>'
+        f"<p>{esc(step.provider)} · {esc(step.kind)}</p>{closes}{unlocks}{done}</div>"
+        f'<div class="when"><p>{_time(step.start)} – {_time(step.end)}</p>'
+        f"<p>{_hours(step.hours)} · {esc(_money(step.cost, step.currency))}</p></div></li>"
+    )
+
+
 def _pathway(path: Pathway) -> str:
     parts = [
         '<section class="part" id="pathway" aria-labelledby="pathway-h">',
         f'<h2 id="pathway-h">Your pathway{": " + esc(path.saved_as) if path.saved_as else ""}</h2>',
+        f'<p class="intro">{_pathway_intro(path)}</p>',
     ]
-    if not path.steps:
-        parts.append('<p class="intro">No offering in the catalog closes the remaining gap.</p>')
-    else:
-        done = sum(1 for step in path.steps if step.done)
-        finish = f", finishing {_time(path.finish)}" if path.finish else ""
-        proof = "the least total effort (proven optimal)" if path.optimal else "a good plan, not proven optimal"
-        parts.append(
-            f'<p class="intro">{len(path.steps)} steps chosen for {proof}: study {path.hours_per_week:g} hours a week '
-            f"from {_time(path.start)}{finish}. Coverage goes from {_pct(path.coverage_before)} to "
-            f"{_pct(path.coverage_after)}.</p>"
-        )
+    if path.steps:
+        done = [step for step in path.steps if step.done]
         totals = [f"<b>{_hours(path.total_hours)}</b> in all", f"<b>{esc(_money(path.total_cost, path.currency))}</b>"]
         if done:
-            totals.append(f"<b>{done}</b> of {len(path.steps)} steps done")
+            totals.append(f"<b>{len(done)}</b> of {len(path.steps)} steps done ({_hours(sum(s.hours for s in done))})")
         parts.append(f'<p class="totals">{" · ".join(totals)}</p>')
-        parts.append(f'<div class="timeline">{gantt(path.steps, path.start, path.finish)}</div>')
+        parts.append(f'<div class="timeline">{gantt(path.steps, path.start, path.finish, path.today)}</div>')
         parts.append('<ol class="steps">')
-        for step in path.steps:
-            closes = f'<p class="closes">Closes {esc(", ".join(step.closes))}</p>' if step.closes else ""
-            unlocks = f'<p class="closes">Needed before {esc(", ".join(step.unlocks))}</p>' if step.unlocks else ""
-            parts.append(
-                f'<li class="{"done" if step.done else "todo"}" data-step="{step.number}" '
-                f'data-offering="{esc(step.offering)}">'
-                f'<span class="n" aria-hidden="true">{step.number}</span>'
-                f'<div class="what"><h3>{_link(step.url, step.title)}</h3>'
-                f"<p>{esc(step.provider)} · {esc(step.kind)}</p>{closes}{unlocks}</div>"
-                f'<div class="when"><p>{_time(step.start)} – {_time(step.end)}</p>'
-                f"<p>{_hours(step.hours)} · {esc(_money(step.cost, step.currency))}</p></div></li>"
-            )
+        parts += [_step_item(step) for step in path.steps]
         parts.append("</ol>")
     if path.unreachable:
         items = "".join(f"<li>{esc(text)}</li>" for text in path.unreachable)
-        parts.append(f'<h3>Not reachable with this catalog</h3><ul class="foundation">{items}</ul>')
+        parts.append(f'<h3>Left out of the plan</h3><ul class="foundation">{items}</ul>')
+    notes = "".join(f"<li>{esc(note)}</li>" for note in path.notes)
     parts.append(
-        '<p class="foundation">Hours and prices are indicative, as published by the providers; check before you '
-        "enrol.</p>"
+        f'<ul class="foundation">{notes}<li>Hours and prices are indicative, as published by the providers; check '
+        "before you enrol.</li></ul>"
     )
     parts.append("</section>")
     return "\n".join(parts)

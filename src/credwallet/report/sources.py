@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from credwallet.export.entries import clean_text, safe_https_url
 from credwallet.paths import user_roles_dir
@@ -21,10 +21,11 @@ if TYPE_CHECKING:
     from credwallet.gap import GapItem, GapResult, LeftOut
     from credwallet.gap import RoleMatch as EngineMatch
     from credwallet.model import Credential, DeclaredSkill
-    from credwallet.planner import Plan
+    from credwallet.planner.progress import Progress
     from credwallet.roles import Role
     from credwallet.skills.model import HeldSkill
     from credwallet.skills.vocabulary import Vocabulary
+    from credwallet.store.plans import SavedPlan
 
 TOP_ROLES = 5
 
@@ -200,67 +201,111 @@ class PathwayRequest:
     catalogs: tuple[Path, ...] = ()
 
 
-def plan(role: Role, result: GapResult, state: Standing, request: PathwayRequest, today: date) -> Plan:
-    """The least-effort pathway for the role's gaps, from the same held levels the gap chart shows."""
-    from credwallet.planner import PlanOptions, make_plan
-    from credwallet.skills.planning import load_catalogs, needs_from_gap
+def plan_document(
+    credentials: Sequence[Credential],
+    role_ref: str,
+    state: Standing,
+    request: PathwayRequest,
+    *,
+    declared: Sequence[DeclaredSkill],
+    now: datetime,
+) -> dict[str, Any]:
+    """A fresh plan for the role (`plan --json`'s document), from the same evidence the gap chart counts."""
+    from credwallet.planner import PlanOptions
+    from credwallet.skills.planning import plan_for_role
 
-    needs, held = needs_from_gap(result)
-    catalog = load_catalogs(state.home, list(request.catalogs), catalog_only=False)
-    options = PlanOptions(hours_per_week=request.hours_per_week, start=request.start or today)
-    return make_plan(role.id, needs, held, catalog, options, today=today)
+    plan = plan_for_role(
+        list(credentials),
+        role_ref,
+        home=state.home,
+        catalogs=list(request.catalogs),
+        catalog_only=False,
+        options=PlanOptions(hours_per_week=request.hours_per_week, start=request.start or now.date()),
+        verified_only=state.verified_only,
+        declared=declared,
+        today=now.date(),
+        now=now,
+    )
+    return plan.to_jsonable()
+
+
+def _item_label(key: str, state: Standing) -> str:
+    if key.startswith("any-of:"):
+        return " or ".join(state.vocabulary.label(member) for member in key[len("any-of:") :].split("+"))
+    return state.vocabulary.label(key)
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else None
 
 
 def pathway_view(
-    plan: Plan, state: Standing, *, saved_as: str | None = None, done: frozenset[str] = frozenset()
+    document: Mapping[str, Any],
+    state: Standing,
+    *,
+    saved: SavedPlan | None = None,
+    progress: Progress | None = None,
 ) -> model.Pathway:
-    """The plan as timeline steps: dates, hours, cost, what each closes and which later steps it unlocks."""
-    label = state.vocabulary.label
-    titles = {step.offering.id: clean_text(step.offering.title) for step in plan.steps}
+    """A plan document (fresh, or a saved plan with its progress) as timeline steps: dates, hours, cost,
+    what each closes, which later steps it unlocks and, for a saved plan, which are done."""
+    steps_in = list(document.get("steps") or [])
+    titles = {str(s["offering"]): clean_text(str(s["title"])) for s in steps_in}
+    tracked = {p.offering: p for p in progress.steps} if progress is not None else {}
     steps = []
-    for number, step in enumerate(plan.steps, start=1):
-        offering = step.offering
+    for number, step in enumerate(steps_in, start=1):
+        offering = str(step["offering"])
+        start, end = date.fromisoformat(step["start"]), date.fromisoformat(step["end"])
+        status = tracked.get(offering)
+        if status is not None and not status.done and status.expected_start and status.expected_end:
+            start, end = status.expected_start, status.expected_end
         steps.append(
             model.Step(
                 number=number,
-                offering=offering.id,
-                title=titles[offering.id],
-                provider=clean_text(offering.provider),
-                kind=offering.kind,
-                start=step.start,
-                end=step.end,
-                hours=offering.hours,
-                cost=offering.cost,
-                currency=offering.currency,
-                closes=tuple(f"{clean_text(label(n.skill))} (level {n.level})" for n in step.closes),
-                unlocks=tuple(titles.get(i, i) for i in step.prerequisite_for),
-                url=safe_https_url(offering.url),
-                done=offering.id in done,
+                offering=offering,
+                title=titles[offering],
+                provider=clean_text(str(step.get("provider") or "")),
+                kind=clean_text(str(step.get("kind") or "")),
+                start=start,
+                end=end,
+                hours=float(step["hours"]),
+                cost=float(step["cost"]),
+                currency=str(step.get("currency") or document.get("currency") or ""),
+                closes=tuple(clean_text(str(n.get("label") or n.get("skill"))) for n in step.get("closes") or []),
+                unlocks=tuple(titles.get(str(i), clean_text(str(i))) for i in step.get("prerequisite_for") or []),
+                url=safe_https_url(step.get("url")),
+                done=status is not None and status.done,
+                done_by=clean_text(status.done_by) if status is not None and status.done_by else None,
             )
         )
-    selection = plan.selection
     unreachable = tuple(
-        f"{clean_text(label(u.skill))} (level {u.required_level}): {clean_text(u.reason)}"
-        for u in selection.unreachable
+        clean_text(f"{_item_label(str(u['skill']), state)} (level {u['required_level']}): {u['reason']}")
+        for u in document.get("unreachable_detail") or []
     )
-    left_out = tuple(
-        f"{clean_text(label(n.skill))} (level {n.level}): left open by the budget or deadline"
-        for n in selection.left_out
+    left_open = tuple(
+        f"{clean_text(str(n['label']))}: left open, the plan reaches its target coverage without it"
+        for n in document.get("left_out") or []
     )
+    notes = tuple(clean_text(str(n)) for n in (*(document.get("warnings") or []), *(document.get("notes") or [])))
+    finish = _day(document.get("finish"))
     return model.Pathway(
-        role=plan.role,
+        role=str(document.get("role") or ""),
         steps=tuple(steps),
-        start=plan.start,
-        finish=plan.finish,
-        hours_per_week=plan.hours_per_week,
-        total_hours=plan.total_hours,
-        total_cost=plan.total_cost,
-        currency=plan.currency,
-        coverage_before=plan.coverage_before,
-        coverage_after=plan.coverage_after,
-        optimal=selection.optimal,
-        saved_as=saved_as,
-        unreachable=unreachable + left_out,
-        notes=tuple(clean_text(n) for n in selection.notes),
+        start=_day(document.get("start")) or (steps[0].start if steps else date.min),
+        finish=progress.revised_finish if progress is not None else finish,
+        hours_per_week=float(document.get("hours_per_week") or 0),
+        total_hours=float(document.get("total_hours") or 0),
+        total_cost=float(document.get("total_cost") or 0),
+        currency=str(document.get("currency") or ""),
+        coverage_before=float(document.get("coverage_before") or 0),
+        coverage_after=float(document.get("coverage_after") or 0),
+        optimal=bool(document.get("optimal")),
+        saved_as=clean_text(saved.name) if saved is not None else None,
+        saved_on=saved.created_at.date() if saved is not None else None,
+        planned_finish=finish if progress is not None else None,
+        coverage_now=progress.coverage_now if progress is not None else None,
+        today=progress.today if progress is not None else None,
+        target_coverage=float(document["target_coverage"]) if "target_coverage" in document else None,
+        target_reached=bool(document.get("target_reached", True)),
+        unreachable=unreachable + left_open,
+        notes=notes,
     )
-

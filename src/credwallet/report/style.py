@@ -142,6 +142,7 @@ svg.gantt .step:nth-child(even) .row-band { fill: #f6f8fa; }
 svg.gantt .bar { fill: var(--accent); }
 svg.gantt .bar.done { fill: #9fb3c4; stroke: var(--accent); stroke-width: 1.2; stroke-dasharray: 3 2; }
 svg.gantt .today { stroke: var(--revoked); stroke-width: 1.5; stroke-dasharray: 4 3; }
+svg.gantt text.today-label { fill: var(--revoked); font-size: 11px; }
 ol.steps { list-style: none; padding: 0; margin: 0; border-top: 1px solid var(--line); }
 ol.steps li { display: grid; grid-template-columns: 2.2rem 1fr auto; gap: 0 .8rem; padding: .65rem .2rem;
               border-bottom: 1px solid var(--line); break-inside: avoid; page-break-inside: avoid; }
@@ -153,7 +154,6 @@ ol.steps .closes { color: #3a4654; }
 ol.steps .when { text-align: right; white-space: nowrap; }
 ol.steps .when p:first-child { color: var(--ink); }
 ol.steps li.done { background: var(--soft); }
-ol.steps li.done h3::after { content: " (done)"; font-weight: 400; color: var(--valid); }
 .totals { font-size: .95rem; margin: 0 0 .8rem; }
 ol.matches { list-style: none; padding: 0; margin: 0; display: grid; gap: .8rem; }
 ol.matches li { background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: .7rem 1rem;

@@ -151,7 +151,7 @@ def gantt(steps: Sequence[Step], start: date, finish: date | None, today: date |
     chart_left, chart_right = GANTT_LABEL_WIDTH, GANTT_WIDTH - 10
     scale = (chart_right - chart_left) / span
     top = 26
-    height = top + GANTT_ROW * len(steps) + 8
+    height = top + GANTT_ROW * len(steps) + (20 if today is not None else 8)  # room for the "today" label
 
     def x_of(day: date) -> float:
         return round(chart_left + (day - first).days * scale, 2)
@@ -164,10 +164,8 @@ def gantt(steps: Sequence[Step], start: date, finish: date | None, today: date |
     for day, text in _ticks(first, last):
         x = x_of(day)
         parts.append(f'<path class="tick" d="M{x} {top - 6}V{height - 6}"/>')
-        parts.append(f'<text class="tick-label" x="{x + 3}" y="{top - 10}">{esc(text)}</text>')
-    if today is not None and first <= today <= last:
-        x = x_of(today)
-        parts.append(f'<path class="today" d="M{x} {top - 6}V{height - 6}"/>')
+        if x + 3 + 7.5 * len(text) <= GANTT_WIDTH:  # a label that would run off the edge is left out
+            parts.append(f'<text class="tick-label" x="{x + 3}" y="{top - 10}">{esc(text)}</text>')
     for index, step in enumerate(steps):
         y = top + index * GANTT_ROW
         title = step.title if len(step.title) <= GANTT_TITLE_CHARS else step.title[: GANTT_TITLE_CHARS - 1] + "…"
@@ -187,5 +185,9 @@ def gantt(steps: Sequence[Step], start: date, finish: date | None, today: date |
             f'<rect class="{css}" x="{bar_x}" y="{y + 7}" width="{round(bar_w, 2)}" height="16" rx="4"/>'
             "</g>"
         )
+    if today is not None and first <= today <= last:
+        x = x_of(today)
+        parts.append(f'<path class="today" d="M{x} {top - 4}V{height - 6}"><title>today</title></path>')
+        parts.append(f'<text class="today-label" x="{x + 3}" y="{height - 4}">today</text>')
     parts.append("</svg>")
     return "".join(parts)

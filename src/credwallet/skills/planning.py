@@ -100,19 +100,24 @@ def learner_state(
     catalog_only: bool,
     verified_only: bool = False,
     declared: Sequence[DeclaredSkill] = (),
+    now: datetime | None = None,
 ) -> LearnerState:
-    """The learner as the planner sees them, from the evidence gap counts (same tiers, same rules)."""
+    """The learner as the planner sees them, from the evidence gap counts (same tiers, same rules), as of
+    `now` (default: this moment; `report` pins it so its page is reproducible)."""
     from credwallet.gap import counting_credentials
     from credwallet.planner import held_offerings
     from credwallet.skills.service import held_skills, role_gap, skill_labels
 
-    role, gap = role_gap(credentials, role_ref, home=home, verified_only=verified_only, declared=declared)
+    moment = now or datetime.now(UTC)
+    role, gap = role_gap(
+        credentials, role_ref, home=home, verified_only=verified_only, declared=declared, now=moment
+    )
     needs, role_levels = needs_from_gap(gap)
-    skills, _ = held_skills(credentials, home=home, verified_only=verified_only, declared=declared)
+    skills, _ = held_skills(credentials, home=home, verified_only=verified_only, declared=declared, now=moment)
     held = {item.skill: item.level for item in skills}  # every skill held, not only the role's
     held.update(role_levels)  # role members as gap counts them (a weak match for a required item stops short)
     held = {skill: level for skill, level in held.items() if level > 0}
-    counted, _ = counting_credentials(credentials, datetime.now(UTC), verified_only=verified_only)
+    counted, _ = counting_credentials(credentials, moment, verified_only=verified_only)
     catalog = load_catalogs(home, catalogs, catalog_only=catalog_only)
     labels = skill_labels(home=home)
     labels[role.id] = role.title
@@ -130,6 +135,7 @@ def plan_for_role(
     verified_only: bool = False,
     declared: Sequence[DeclaredSkill] = (),
     today: date | None = None,
+    now: datetime | None = None,
 ) -> Plan:
     """The least-effort pathway to the role's required items and target coverage (DESIGN.md §6)."""
     from credwallet.planner import make_plan
@@ -142,6 +148,7 @@ def plan_for_role(
         catalog_only=catalog_only,
         verified_only=verified_only,
         declared=declared,
+        now=now,
     )
     return make_plan(
         state.role.id,
@@ -162,6 +169,7 @@ def saved_plan_progress(
     home: Path,
     declared: Sequence[DeclaredSkill] = (),
     today: date | None = None,
+    now: datetime | None = None,
 ) -> Progress:
     """A saved plan measured against the wallet today: steps done, current step, finish, coverage now."""
     from credwallet.planner.needs import coverage, levels_after
@@ -176,6 +184,7 @@ def saved_plan_progress(
         catalog_only=bool(request.get("catalog_only")),
         verified_only=bool(request.get("verified_only")),
         declared=declared,
+        now=now,
     )
     done_by: dict[str, str] = {}
     for offering_id, held in state.held_offerings.items():
@@ -187,5 +196,5 @@ def saved_plan_progress(
     for skill, level in request.get("have") or []:
         levels[skill] = max(levels.get(skill, 0), int(level))
     taken = [state.catalog.offerings[o] for o in done_by if o in state.catalog.offerings]
-    now = coverage(state.needs, levels_after(levels, taken))
-    return plan_progress(saved.name, saved.plan, done_by, now, today or date.today())
+    coverage_now = coverage(state.needs, levels_after(levels, taken))
+    return plan_progress(saved.name, saved.plan, done_by, coverage_now, today or date.today())
