@@ -1,11 +1,12 @@
 """`credwallet verify --all` against DCC verifier-core on the same signed OB 3.0 files, one core each.
 
 Both run as whole processes pinned to one CPU, on 100 and on 1,000 files, interleaved round by round; the
-per-credential slope (time(1,000) - time(100)) / 900 removes each side's start-up. credwallet goes through
-the CLI (`import --no-verify` untimed, then `verify --all --no-cache --workers 1`, schema checks included);
-DCC verifier-core runs `bench/dcc/verify.mjs` (the code path of DCC's VerifierPlus, offline). The verdicts
-of both on every file are compared and must be identical. Target (issue 16): credwallet's slope at most a
-third of DCC's.
+per-credential slope (time(1,000) - time(100)) / 900 removes each side's start-up. Times are CPU time (user
++ system of the process and all its threads: what a shared machine's load does not inflate) and wall time.
+credwallet goes through the CLI (`import --no-verify` untimed, then `verify --all --no-cache --workers 1`,
+schema checks included); DCC verifier-core runs `bench/dcc/verify.mjs` (the code path of DCC's VerifierPlus,
+offline). The verdicts of both on every file are compared and must be identical. Target (issue 16):
+credwallet's slope at most a third of DCC's.
 
 The corpus: realistic OpenBadgeCredentials (eddsa-rdfc-2022, VC 2.0 + OB 3.0.3 contexts, did:key issuers),
 with about 2% tampered after signing and 2% signed but expired.
@@ -22,6 +23,7 @@ import argparse
 import copy
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -88,15 +90,19 @@ def one_core() -> None:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
 
 
-def timed(argv: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, bytes]:
+def timed(argv: list[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, float, bytes]:
+    """Wall seconds, CPU seconds (user + system, all its threads) and stdout of one run of `argv`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
         argv, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, preexec_fn=one_core, check=False
     )
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(argv[:4])} … exited {done.returncode}")
-    return elapsed, done.stdout
+    return elapsed, cpu, done.stdout
 
 
 def dcc_ready(dcc_dir: Path, install: bool) -> str | None:
@@ -170,21 +176,24 @@ def main() -> None:
             home = tmp / f"wallet-{size}"
             envs[size] = {**os.environ, "CREDWALLET_HOME": str(home), "NO_COLOR": "1"}
             ids[size] = wallet_for([folder / p.name for p in paths], home, envs[size], exe)
-        cases: dict[str, Callable[[str], tuple[float, bytes]]] = {
+        cases: dict[str, Callable[[str], tuple[float, float, bytes]]] = {
             "credwallet": lambda size: timed([exe, "verify", "--all", "--no-cache", "--workers", "1"], envs[size]),
         }
         if not why_not:
             cases["DCC verifier-core"] = lambda size: timed(
                 ["node", "verify.mjs", *map(str, sizes[size])], dict(os.environ), args.dcc_dir
             )
-        samples: dict[tuple[str, str], list[float]] = {(c, s): [] for c in cases for s in sizes}
+        samples: dict[tuple[str, str, str], list[float]] = {
+            (c, s, m): [] for c in cases for s in sizes for m in ("wall", "cpu")
+        }
         outputs: dict[str, bytes] = {}
         for round_ in range(args.rounds + 1):  # round 0 warms the disk cache and is not counted
             for name, run in cases.items():
                 for size in sizes:
-                    elapsed, output = run(size)
+                    elapsed, cpu, output = run(size)
                     if round_:
-                        samples[(name, size)].append(elapsed)
+                        samples[(name, size, "wall")].append(elapsed)
+                        samples[(name, size, "cpu")].append(cpu)
                     if size == "large":
                         outputs[name] = output
             print(f"round {round_}/{args.rounds} done", flush=True)
@@ -195,15 +204,18 @@ def main() -> None:
                 for row in map(json.loads, outputs["DCC verifier-core"].decode().splitlines())
             }
     span = args.count - args.small
-    print(f"\n{'one core, whole process':24} {args.small:>5} files s {args.count:>14} files s  ms/credential (slope)")
-    slopes: dict[str, list[float]] = {}
-    for name in cases:
-        small, large = samples[(name, "small")], samples[(name, "large")]
-        slopes[name] = [(b - a) / span * 1000 for a, b in zip(small, large, strict=True)]
-        print(f"{name:24} {stats(small)} {stats(large)}  {stats(slopes[name])}")
-    if "DCC verifier-core" in slopes:
-        ratios = [a / b for a, b in zip(slopes["credwallet"], slopes["DCC verifier-core"], strict=True)]
-        print(f"\nratio credwallet / DCC per credential: {stats(ratios)}   target <= 0.33")
+    for measure, meaning in (("cpu", "CPU time (user + system)"), ("wall", "wall time")):
+        print(f"\n{meaning}, one core each, whole process")
+        print(f"{'':24} {args.small:>5} files s       {args.count:>5} files s      ms/credential (slope)")
+        slopes: dict[str, list[float]] = {}
+        for name in cases:
+            small, large = samples[(name, "small", measure)], samples[(name, "large", measure)]
+            slopes[name] = [(b - a) / span * 1000 for a, b in zip(small, large, strict=True)]
+            print(f"{name:24} {stats(small)} {stats(large)}  {stats(slopes[name])}")
+        if "DCC verifier-core" in slopes:
+            ratios = [a / b for a, b in zip(slopes["credwallet"], slopes["DCC verifier-core"], strict=True)]
+            print(f"ratio credwallet / DCC per credential ({measure}): {stats(ratios)}   target <= 0.33")
+    if "DCC verifier-core" in outputs:
         report_verdicts(verdicts)
     counts: dict[str, int] = {}
     for verdict in verdicts["credwallet"].values():

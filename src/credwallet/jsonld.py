@@ -132,6 +132,11 @@ def _context_urls(value: Any) -> Iterator[str]:
                 yield from _context_urls(item["@context"])
 
 
+def context_urls(value: Any) -> list[str]:
+    """Every URL a `@context` value would make a processor load (strings, lists, scoped and @import)."""
+    return list(_context_urls(value))
+
+
 def _collect_context_urls(node: Any, found: list[str], depth: int = 0) -> None:
     """Depth-first, in document order. Runs on every verification, hence plain recursion over exact types
     (parsed JSON is only ever dict/list) rather than generators and isinstance."""

@@ -23,3 +23,13 @@ MAX_INNER_CREDENTIALS = 1_000
 
 # Files visited when a folder is imported; protects against importing a whole disk by mistake.
 MAX_FILES_PER_IMPORT = 200_000
+
+# One credential's verification (canonicalization, hashing, signature, status lists): a real credential takes
+# milliseconds; past this many seconds the work stops and the credential is `unverified`, saying why, rather
+# than holding up `verify --all` or an import.
+MAX_VERIFY_SECONDS = 5.0
+
+# JSON objects and values in one JSON-LD document, counted before expansion: a credential has a few hundred;
+# pyld's node map compares each value with its siblings, so a document far beyond this would stall it.
+MAX_JSONLD_OBJECTS = 5_000
+MAX_JSONLD_VALUES = 50_000

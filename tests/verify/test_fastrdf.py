@@ -213,6 +213,34 @@ def test_shared_tamper_variants_equal_pyld() -> None:
                     assert_same(part)
 
 
+INLINE_CONTEXTS = [
+    ({"skillLevel": "https://example.org/terms#skillLevel"}, {"skillLevel": "advanced"}),
+    ({"@vocab": "https://example.org/vocab#"}, {"undefinedTerm": "x"}),
+    ({"name": "https://example.org/name"}, {}),
+    ({"ex": "https://example.org/", "exLink": {"@id": "ex:link", "@type": "@id"}}, {"exLink": "ex:page"}),
+    (
+        {"until": {"@id": CRED + "validUntil", "@type": "http://www.w3.org/2001/XMLSchema#dateTime"}},
+        {"until": "2020-01-01T00:00:00Z"},
+    ),
+    ({"@language": "en"}, {}),
+    ({"seq": {"@id": "https://example.org/seq", "@container": "@list"}}, {"seq": ["a", "b"]}),
+    ({"num": {"@id": "https://example.org/num", "@type": "http://www.w3.org/2001/XMLSchema#double"}}, {"num": "2.50"}),
+    ({"@protected": True, "mine": "https://example.org/mine"}, {"mine": 3}),
+    ({"@import": "https://www.w3.org/ns/credentials/v2"}, {}),
+]
+
+
+@pytest.mark.parametrize(("context", "subject_extra"), INLINE_CONTEXTS)
+def test_inline_contexts_equal_pyld(context: dict[str, Any], subject_extra: dict[str, Any]) -> None:
+    """An issuer's inline context next to the bundled ones: the fast road follows pyld or steps aside."""
+    for _, document in _generated():
+        unsecured = {k: v for k, v in document.items() if k != "proof"}
+        unsecured["@context"] = [*unsecured["@context"], context]
+        unsecured["credentialSubject"] = {**unsecured["credentialSubject"], **subject_extra}
+        assert_same(unsecured)
+        assert_same({**unsecured, "@context": [context, *document["@context"]]})
+
+
 _SCALARS = st.one_of(st.text(max_size=8), st.integers(-3, 3), st.booleans(), st.none(), st.just(1.5))
 _KEYS = st.sampled_from(
     [

@@ -10,10 +10,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from functools import cache, wraps
+from typing import Any, ParamSpec, TypeVar
 
 from credwallet.jsonld import (
     RedefiningContextError,
@@ -23,6 +26,7 @@ from credwallet.jsonld import (
     supplied_fingerprint,
     unknown_contexts,
 )
+from credwallet.limits import MAX_JSONLD_OBJECTS, MAX_JSONLD_VALUES
 
 # Hash N-Degree Quads calls allowed per blank node before a graph is judged poisoned. Real credentials
 # almost never need any (their blank nodes are told apart by their first-degree hashes).
@@ -36,6 +40,68 @@ _MAX_SUPPLIED_CACHES = 8
 _supplied_caches: dict[str, Any] = {}
 
 _ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]*$")
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+# When the verification under way must stop (time.monotonic()), set by `time_budget`.
+_DEADLINE: ContextVar[tuple[float, float] | None] = ContextVar("canonicalization_deadline", default=None)
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Canonicalizations inside stop with CanonicalizationError("TIME") after `seconds` (an inner budget
+    never extends an outer one)."""
+    outer = _DEADLINE.get()
+    deadline = time.monotonic() + seconds
+    if outer is not None and outer[0] < deadline:
+        deadline, seconds = outer
+    token = _DEADLINE.set((deadline, seconds))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def within_time_budget(seconds: float) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Decorator: each call runs inside `time_budget(seconds)`."""
+
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
+        @wraps(function)
+        def budgeted(*args: P.args, **kwargs: P.kwargs) -> R:
+            with time_budget(seconds):
+                return function(*args, **kwargs)
+
+        return budgeted
+
+    return decorate
+
+
+def check_time() -> None:
+    """Raise CanonicalizationError("TIME") when the budget set by `time_budget` is spent."""
+    budget = _DEADLINE.get()
+    if budget is not None and time.monotonic() > budget[0]:
+        raise CanonicalizationError(
+            "TIME", f"verification stopped after {budget[1]:g} s, its time budget per credential"
+        )
+
+
+def bound_work(document: Any) -> None:
+    """Refuse, before any expansion, a document with more JSON objects or values than a credential has."""
+    objects = values = 0
+    pending = [document]
+    while pending:
+        node = pending.pop()
+        values += 1
+        if type(node) is dict:
+            objects += 1
+            pending.extend(node.values())
+        elif type(node) is list:
+            pending.extend(node)
+        if objects > MAX_JSONLD_OBJECTS or values > MAX_JSONLD_VALUES:
+            what = f"{objects} JSON objects" if objects > MAX_JSONLD_OBJECTS else f"{values} JSON values"
+            limit = MAX_JSONLD_OBJECTS if objects > MAX_JSONLD_OBJECTS else MAX_JSONLD_VALUES
+            raise CanonicalizationError("BUDGET", f"over {what} (limit {limit}): more than any credential holds")
 
 
 class CanonicalizationError(Exception):
@@ -100,7 +166,12 @@ def _budgeted_class() -> Any:
                 )
             return super().main(dataset, options)
 
+        def hash_first_degree_quads(self, id_: str) -> Any:
+            check_time()
+            return super().hash_first_degree_quads(id_)
+
         def hash_n_degree_quads(self, id_: str, issuer: Any) -> dict[str, Any]:
+            check_time()
             count = self.deep_iterations.get(id_, 0) + 1
             self.deep_iterations[id_] = count
             if count > MAX_DEEP_ITERATIONS_PER_NODE:
@@ -116,6 +187,8 @@ def _budgeted_class() -> Any:
                 chosen_issuer = None
                 for permutation in permutations(blank_nodes):
                     self.budget.spend_permutation()
+                    if self.budget.permutations % 256 == 0:
+                        check_time()
                     issuer_copy = copy_issuer(issuer)
                     path = ""
                     recursion_list = []
@@ -238,10 +311,12 @@ def canonicalize(document: dict[str, Any], documents: Mapping[str, Any] | None =
     unknown = unknown_contexts(document, supplied)
     if unknown:
         raise CanonicalizationError("CONTEXT", missing_context_message(unknown))
+    bound_work(document)
+    check_time()
     from credwallet.verify import fastrdf
 
     try:  # the same quads as the pyld road below, for documents of the plain shape over bundled contexts
-        data = fastrdf.dataset(document)
+        data = fastrdf.dataset(document, budget=check_time)
     except fastrdf.Fallback:
         pass
     else:
@@ -265,7 +340,7 @@ def _canonicalize_with_pyld(document: dict[str, Any], supplied: Mapping[str, Any
 
     loader = loader_with(supplied)
     dropped: list[str | None] = []
-    processor = pyld_jsonld.JsonLdProcessor(on_property_dropped=dropped.append)
+    processor = _timed(pyld_jsonld.JsonLdProcessor(on_property_dropped=dropped.append))
     options: dict[str, Any] = {
         "base": None,  # null base: relative IRIs stay relative (and fail DATA_LOSS), never resolved
         "documentLoader": loader,
@@ -297,6 +372,20 @@ def _canonicalize_with_pyld(document: dict[str, Any], supplied: Mapping[str, Any
         raise CanonicalizationError("JSONLD", _jsonld_reason(error)) from error
     nquads: str = _budgeted_urdna2015().main(dataset, {"format": "application/n-quads"})
     return nquads
+
+
+def _timed(processor: Any) -> Any:
+    """`processor` with the time budget checked at every step of expansion and of the node map (both recurse
+    through these methods; the node map compares each value with its siblings, so it is where work piles up)."""
+    for name in ("_expand", "_create_node_map"):
+        step = getattr(processor, name)
+
+        def checked(*args: Any, _step: Any = step, **kwargs: Any) -> Any:
+            check_time()
+            return _step(*args, **kwargs)
+
+        setattr(processor, name, checked)
+    return processor
 
 
 def _jsonld_reason(error: BaseException) -> str:

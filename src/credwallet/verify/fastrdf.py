@@ -20,15 +20,16 @@ specially was met:
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from typing import Any
 
-from credwallet.jsonld import KNOWN_CONTEXT_URLS, document_loader
+from credwallet.jsonld import KNOWN_CONTEXT_URLS, context_urls, document_loader
+from credwallet.limits import MAX_JSONLD_VALUES
 
-# JSON values (objects, arrays, scalars) in one document beyond which pyld's general path (with its own
-# bounds) takes over; real credentials have a few hundred.
-MAX_VALUES = 20_000
+# JSON values in one document (canonicalization refuses more before walking: `canon.bound_work`).
+MAX_VALUES = MAX_JSONLD_VALUES
 # Memoized context-processing results kept per process; the bundled contexts and their scoped contexts give
 # a few dozen. Cleared when full (a document cannot grow it: only bundled contexts enter).
 _MAX_PROCESSED = 4_096
@@ -50,15 +51,17 @@ def _absolute(iri: Any) -> bool:
     return isinstance(iri, str) and not iri.startswith("_:") and _ABSOLUTE_IRI.match(iri) is not None
 
 
+def _static_context(item: Any) -> bool:
+    """A bundled context URL, or an inline context object that loads nothing else than bundled ones."""
+    if isinstance(item, str):
+        return item in KNOWN_CONTEXT_URLS
+    return isinstance(item, dict) and all(url in KNOWN_CONTEXT_URLS for url in context_urls(item))
+
+
 def bundled_only(context: Any) -> bool:
-    """A top-level `@context` made only of bundled context URLs (the contexts whose processing is static)."""
-    if isinstance(context, str):
-        return context in KNOWN_CONTEXT_URLS
-    return (
-        isinstance(context, list)
-        and bool(context)
-        and all(isinstance(item, str) and item in KNOWN_CONTEXT_URLS for item in context)
-    )
+    """A top-level `@context` that loads bundled contexts only (inline objects may define more terms)."""
+    items = context if isinstance(context, list) else [context]
+    return bool(items) and all(_static_context(item) for item in items)
 
 
 class _Contexts:
@@ -101,9 +104,20 @@ class _Contexts:
         hit = self.processed.get(key)
         if hit is not None and hit[0] is active and (isinstance(local_key, (str, tuple)) or hit[1] is local):
             return hit[2]
-        result = self.processor._process_context(
-            active, local, self.options, override_protected=override_protected, propagate=propagate
-        )
+        from pyld.jsonld import JsonLdError
+
+        if len(self.options["contextResolver"].per_op_cache) > _MAX_PROCESSED:  # inline contexts add entries
+            self.options["contextResolver"].per_op_cache.clear()
+        try:
+            result = self.processor._process_context(
+                active,
+                copy.deepcopy(local) if isinstance(local_key, int) else local,  # pyld never changes the caller's
+                self.options,
+                override_protected=override_protected,
+                propagate=propagate,
+            )
+        except JsonLdError as error:  # pyld's own road reports it, with its reason
+            raise Fallback("a context pyld refuses") from error
         if len(self.processed) >= _MAX_PROCESSED:
             self.processed.clear()
         self.processed[key] = (active, local, result)

@@ -11,8 +11,10 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from credwallet.limits import MAX_VERIFY_SECONDS
 from credwallet.model import Credential, CredentialFormat, Status
 from credwallet.verify import dataintegrity, hosted, jose, ob2
+from credwallet.verify.canon import within_time_budget
 from credwallet.verify.dates import dates_check
 from credwallet.verify.keys import Documents, is_offline, verify_binding
 from credwallet.verify.recipient import recipient_check
@@ -104,6 +106,7 @@ def _data_integrity(
     return checks
 
 
+@within_time_budget(MAX_VERIFY_SECONDS)  # a hostile credential ends `unverified` in bounded time, never a hang
 def _verify(
     document: Mapping[str, Any],
     *,
