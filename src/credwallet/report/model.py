@@ -21,6 +21,8 @@ STATUS_LABELS = {
     "revoked": "Revoked",
     "invalid": "Failed verification",
 }
+# A gap item's status in words (never colour alone).
+GAP_STATUS_WORDS = {"met": "met", "partial": "partly met", "missing": "missing"}
 # Kinds of evidence behind a skill, strongest first (DESIGN.md §6), as the page names them.
 TIER_LABELS = {
     "valid": "verified credentials",

@@ -10,12 +10,11 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
-from credwallet.report.model import SkillRow, Step
+from credwallet.report.model import GAP_STATUS_WORDS, SkillRow, Step
 
 MAX_LEVEL = 5
 SEGMENT = 40  # one level in the bar's own units
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-STATUS_WORDS = {"met": "met", "partial": "partly met", "missing": "missing"}
 
 # Icons drawn once in a hidden sprite and reused with <use>: status marks that do not depend on colour.
 ICON_PATHS = {
@@ -68,7 +67,7 @@ def level_bar(row: SkillRow) -> str:
     """Five level segments: held ones filled, still-needed ones dashed, the required level marked by a line."""
     summary = (
         f"{row.label}: need level {row.required_level}, have "
-        f"{row.held_level or 'none'}, {STATUS_WORDS.get(row.status, row.status)}"
+        f"{row.held_level or 'none'}, {GAP_STATUS_WORDS.get(row.status, row.status)}"
     )
     parts = [
         f'<svg class="levels" viewBox="0 0 {MAX_LEVEL * SEGMENT} 28" role="img" aria-label="{esc(summary)}" '
