@@ -132,3 +132,42 @@ def test_an_empty_wallet_still_makes_a_page(wallet_home: Path) -> None:
     root, _ = parse(html)
     assert "The wallet is empty" in root.find("section", id="credentials").all_text()
     assert not root.find_all("section", id="gap")
+
+
+HOSTILE_ROLE = """\
+format: 2
+id: hostile-role
+title: "<script>alert('role')</script> Analyst"
+description: "<img src=x onerror=alert('description')>"
+core:
+  - {skill: sql, level: 4, weight: 1.0, required: true}
+  - {any_of: [tableau, power-bi], level: 3, weight: 0.5, name: "<b>BI</b> tool"}
+"""
+HOSTILE_CATALOG = """\
+offerings:
+  - {id: evil-sql, title: "<script>alert('offering')</script> SQL", provider: "<i>Evil</i> U",
+     kind: course, hours: 10, cost: 0, url: "javascript:alert('url')", skills: [{skill: sql, level: 4}]}
+"""
+
+
+def test_role_and_catalog_text_is_escaped_too(wallet_home: Path, tmp_path: Path) -> None:
+    role = tmp_path / "role.yaml"
+    role.write_text(HOSTILE_ROLE)
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text(HOSTILE_CATALOG.replace("javascript:alert('url')", "https://evil.example/sql"))
+    sql = hostile(alignments=[], tags=["SQL"], name="SQL basics")
+    options = ReportOptions(now=NOW, role=str(role), catalogs=(catalog,))
+    report = report_from_credentials([sql], home=wallet_home, learner=None, options=options)
+    html = render(report)
+    root, _ = parse(html)
+    assert not root.find_all("script") and not root.find_all("img") and not root.find_all("i")
+    assert "&lt;script&gt;alert(&#x27;role&#x27;)&lt;/script&gt; Analyst" in html
+    assert "&lt;b&gt;BI&lt;/b&gt; tool" in html
+    heading = root.find("section", id="gap").find("h2").all_text()
+    assert heading == "Where you stand: <script>alert('role')</script> Analyst"
+    assert report.pathway is not None and report.pathway.steps
+    step = root.find("section", id="pathway").find("li", data_offering="evil-sql")
+    assert step.find("h3").all_text().strip() == "<script>alert('offering')</script> SQL"
+    assert remote_references(html) == []
+    for element in root.walk():
+        assert not any(name.startswith("on") for name in element.attrs)
