@@ -68,8 +68,8 @@ def counting_credentials(
 
 def _exclusion_reason(credential: Credential, verified_only: bool, now: datetime) -> str | None:
     status = credential.status
-    if status == Status.REVOKED:
-        return "revoked"
+    if status in (Status.REVOKED, Status.SUSPENDED):
+        return status.value
     if status == Status.INVALID:
         return "invalid"
     if status == Status.EXPIRED or credential.is_expired(now):

@@ -47,6 +47,7 @@ class Status(StrEnum):
     INVALID = "invalid"
     EXPIRED = "expired"
     REVOKED = "revoked"
+    SUSPENDED = "suspended"  # a status list's suspension bit: revoked for now, the issuer may lift it
     UNVERIFIED = "unverified"
 
 

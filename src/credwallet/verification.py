@@ -337,4 +337,4 @@ def problem_found(results: list[Verified]) -> bool:
 
     An expired credential is a fact about its dates, not a problem to fix: it never makes the run fail.
     """
-    return any(r.report.status in (Status.INVALID, Status.REVOKED) for r in results)
+    return any(r.report.status in (Status.INVALID, Status.REVOKED, Status.SUSPENDED) for r in results)

@@ -23,7 +23,7 @@ from tests.cli.sample_wallet import (
     json_out,
 )
 
-STATUSES = {"valid", "invalid", "expired", "revoked", "unverified"}
+STATUSES = {"valid", "invalid", "expired", "revoked", "suspended", "unverified"}
 CHECK_STATUSES = {"passed", "failed", "skipped", "error"}
 CHECK_KINDS = {"authenticity", "conformance"}
 WALLET_ID = re.compile(r"^[0-9a-f]{8,}$")

@@ -192,12 +192,13 @@ def with_status(index: int, purpose: str = "revocation") -> dict[str, Any]:
     return sign_data_integrity(ob3_document(credentialStatus=entry), ISSUER_KEY)
 
 
-def test_status_entry_offline_is_skipped_and_keeps_valid() -> None:
+def test_status_entry_offline_is_unverified_and_says_how_to_check_it() -> None:
+    """A status not checked from the issuer's own list is not a pass (DESIGN.md §5): unverified."""
     report = verify(with_status(7))
     (status,) = report.check("status")
     assert status.status is CheckStatus.SKIPPED and status.detail.startswith("skipped (offline)")
-    assert LIST_URL in status.detail and "index 7" in status.detail
-    assert report.status is Status.VALID
+    assert LIST_URL in status.detail and "index 7" in status.detail and "--online" in status.detail
+    assert report.status is Status.UNVERIFIED
 
 
 def test_revoked_and_not_revoked_entries_with_a_supplied_list() -> None:
@@ -231,7 +232,7 @@ def test_suspension_is_reported_as_suspended() -> None:
     document["credentialSubject"]["statusPurpose"] = "suspension"
     document = sign_data_integrity({k: v for k, v in document.items() if k != "proof"}, ISSUER_KEY)
     report = verify(with_status(3, "suspension"), did_documents={LIST_URL: document})
-    assert report.status is Status.REVOKED and "suspended" in report.check("status")[0].detail
+    assert report.status is Status.SUSPENDED and "suspended" in report.check("status")[0].detail
 
 
 def test_status_list_with_a_bad_signature_cannot_be_trusted() -> None:
@@ -242,12 +243,54 @@ def test_status_list_with_a_bad_signature_cannot_be_trusted() -> None:
     assert "cannot be trusted" in report.check("status")[0].detail
 
 
-def test_status_list_from_another_issuer_is_refused() -> None:
+def test_status_list_from_another_issuer_is_a_warning_and_its_bit_is_reported() -> None:
     from credwallet.verify.signing import did_key
 
-    foreign = status_list(set(), issuer=did_key(ATTACKER_KEY), key=ATTACKER_KEY)
+    foreign = status_list({7}, issuer=did_key(ATTACKER_KEY), key=ATTACKER_KEY)
     report = verify(with_status(7), did_documents={LIST_URL: foreign})
-    assert report.status is Status.INVALID and "not by the credential's issuer" in report.check("status")[0].detail
+    assert report.status is Status.REVOKED, details(report)
+    [bit, note] = report.check("status")
+    assert "revoked" in bit.detail and note.warning and "not by the credential's issuer" in note.detail
+    assert verify(with_status(8), did_documents={LIST_URL: foreign}).status is Status.VALID
+
+
+def list_variant(change: Any, bits: set[int] = frozenset({7})) -> dict[str, Any]:  # type: ignore[assignment]
+    """A status list credential changed by `change`, then signed by the issuer."""
+    document = {k: v for k, v in status_list(set(bits)).items() if k != "proof"}
+    change(document)
+    return sign_data_integrity(document, ISSUER_KEY)
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda d: d.__setitem__("validUntil", "2024-01-01T00:00:00Z"), "not valid now"),
+        (lambda d: d.__setitem__("validFrom", "2999-01-01T00:00:00Z"), "not valid now"),
+        (lambda d: d.__setitem__("type", ["VerifiableCredential"]), "not a BitstringStatusListCredential"),
+        (lambda d: d["credentialSubject"].__setitem__("statusPurpose", "suspension"), "the list is for"),
+    ],
+)
+def test_a_list_that_cannot_be_trusted_makes_the_status_unverified(change: Any, why: str) -> None:
+    """Bitstring Status List §3.2: the list's validity period, type and purpose; not trusted, not valid."""
+    report = verify(with_status(7), did_documents={LIST_URL: list_variant(change)})
+    assert report.status is Status.UNVERIFIED, details(report)
+    assert why in report.check("status")[0].detail and "cannot be trusted" in report.check("status")[0].detail
+
+
+def test_status_size_and_message_are_read_per_the_spec() -> None:
+    """statusSize 2 at index 3 reads bits 6-7; statusMessage says what the value means."""
+    document = status_list({6})  # bits 6,7 = "10" -> 0x2 for index 3 with statusSize 2
+    document["credentialSubject"]["statusPurpose"] = "message"
+    document = sign_data_integrity({k: v for k, v in document.items() if k != "proof"}, ISSUER_KEY)
+    entry = with_status(3, "message")
+    entry["credentialStatus"] |= {
+        "statusSize": 2,
+        "statusMessage": [{"status": "0x0", "message": "pending"}, {"status": "0x2", "message": "accepted"}],
+    }
+    entry = sign_data_integrity({k: v for k, v in entry.items() if k != "proof"}, ISSUER_KEY)
+    report = verify(entry, did_documents={LIST_URL: document})
+    assert report.status is Status.VALID, details(report)
+    assert "status message 0x2 (accepted)" in report.check("status")[0].detail
 
 
 def test_status_list_gzip_bomb_is_stopped() -> None:
@@ -263,12 +306,12 @@ def test_status_index_outside_the_list() -> None:
     assert report.status is Status.INVALID and "outside" in report.check("status")[0].detail
 
 
-def test_unknown_status_type_is_reported_not_fatal() -> None:
+def test_an_unchecked_1edtech_revocation_list_is_reported_not_fatal() -> None:
     document = ob3_document(credentialStatus={"id": "https://x.example/s", "type": "1EdTechRevocationList"})
     document["@context"].append("https://purl.imsglobal.org/spec/ob/v3p0/extensions.json")  # defines the type
     document = sign_data_integrity(document, ISSUER_KEY)
     report = verify(document)
-    assert report.status is Status.VALID
+    assert report.status is Status.UNVERIFIED  # offline: the revocation list is not checked
     assert "1EdTech revocation list" in report.check("status")[0].detail
 
 

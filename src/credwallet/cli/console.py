@@ -140,7 +140,14 @@ def clean_plain(text: object) -> str:
     return " ".join(_UNSAFE.sub("", value).split())
 
 
-STATUS_STYLE = {"valid": "green", "invalid": "red", "expired": "yellow", "revoked": "red", "unverified": "dim"}
+STATUS_STYLE = {
+    "valid": "green",
+    "invalid": "red",
+    "expired": "yellow",
+    "revoked": "red",
+    "suspended": "red",
+    "unverified": "dim",
+}
 
 
 @contextmanager

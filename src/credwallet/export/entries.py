@@ -247,7 +247,7 @@ def recipient_secrets(credential: Credential) -> list[str]:
 
 def _admitted(credential: Credential, options: ResumeOptions, now: datetime) -> bool:
     status = credential.status
-    if status is Status.REVOKED:
+    if status in (Status.REVOKED, Status.SUSPENDED):
         return False
     if status in (Status.UNVERIFIED, Status.INVALID) and not options.include_unverified:
         return False

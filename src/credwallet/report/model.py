@@ -12,12 +12,13 @@ from datetime import date, datetime
 from typing import Any
 
 # Card groups in the order the page shows them: what counts first, then what needs attention.
-STATUS_ORDER = ("valid", "unverified", "self-reported", "expired", "revoked", "invalid")
+STATUS_ORDER = ("valid", "unverified", "self-reported", "expired", "suspended", "revoked", "invalid")
 STATUS_LABELS = {
     "valid": "Verified",
     "unverified": "Not verified",
     "self-reported": "Recorded by you",
     "expired": "Expired",
+    "suspended": "Suspended",
     "revoked": "Revoked",
     "invalid": "Failed verification",
 }

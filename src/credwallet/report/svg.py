@@ -23,6 +23,7 @@ ICON_PATHS = {
     "expired": '<circle cx="8" cy="8" r="7"/><path d="M8 4.3V8l2.6 1.7" class="mark"/>',
     "self-reported": '<circle cx="8" cy="8" r="7"/><path d="M5 11l.6-2.3 4.3-4.3 1.7 1.7-4.3 4.3z" class="mark"/>',
     "revoked": '<circle cx="8" cy="8" r="7"/><path d="M4.6 11.4l6.8-6.8" class="mark"/>',
+    "suspended": '<circle cx="8" cy="8" r="7"/><path d="M6.2 5v6M9.8 5v6" class="mark"/>',
     "invalid": '<circle cx="8" cy="8" r="7"/><path d="M5.3 5.3l5.4 5.4M10.7 5.3l-5.4 5.4" class="mark"/>',
     "trusted": '<path d="M8 1l5.5 2.2v4.1c0 3.6-2.4 6.3-5.5 7.6C4.9 13.6 2.5 10.9 2.5 7.3V3.2z"/>'
     '<path d="M5.4 8.1l1.9 1.9 3.3-3.5" class="mark"/>',

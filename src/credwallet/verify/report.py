@@ -28,8 +28,9 @@ class CheckStatus(StrEnum):
 
 # Worst first: a credential with a forged proof is `invalid` even if it is also expired.
 _SEVERITY = {
-    Status.INVALID: 4,
-    Status.REVOKED: 3,
+    Status.INVALID: 5,
+    Status.REVOKED: 4,
+    Status.SUSPENDED: 3,
     Status.EXPIRED: 2,
     Status.UNVERIFIED: 1,
     Status.VALID: 0,

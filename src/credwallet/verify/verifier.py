@@ -23,7 +23,7 @@ from credwallet.verify.status import ob2_status_check, vc_status_checks
 from credwallet.verify.structure import conformance_unchecked, ob2_extension_checks, strict_checks, structure_checks
 
 # Bumped whenever a rule changes, so cached results (keyed by bytes hash, this, contexts) are recomputed.
-VERIFIER_VERSION = "3"
+VERIFIER_VERSION = "4"
 _OB2_FORMATS = frozenset({CredentialFormat.OB1, CredentialFormat.OB2, CredentialFormat.OB2_SIGNED})
 # A status list credential is verified with the same engine; its own status is not followed further.
 _MAX_STATUS_DEPTH = 1
