@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from enum import Enum, StrEnum
@@ -228,6 +229,48 @@ class Credential:
         return self.expires_on is not None and self.expires_on <= now
 
 
+class _Deferred:
+    """A field value not computed yet: the stored JSON a command may never need (see `defer`)."""
+
+    __slots__ = ("compute",)
+
+    def __init__(self, compute: Callable[[], Any]) -> None:
+        self.compute = compute
+
+
+class _DeferredSlot:
+    """Wraps a slot of `Credential`: a `_Deferred` value is computed on first read and kept."""
+
+    def __init__(self, slot: Any) -> None:
+        self.slot = slot
+
+    def __get__(self, instance: Any, owner: Any = None) -> Any:
+        if instance is None:
+            return self
+        value = self.slot.__get__(instance, owner)
+        if type(value) is _Deferred:
+            value = value.compute()
+            self.slot.__set__(instance, value)
+        return value
+
+    def __set__(self, instance: Any, value: Any) -> None:
+        self.slot.__set__(instance, value)
+
+
+# Fields the store may hand over undecoded: decoding every issued document and verification report of a
+# 10,000-credential wallet dominated `gap`, `skills` and `export`, which read neither for most credentials.
+DEFERRABLE_FIELDS = ("document", "verification")
+for _name in DEFERRABLE_FIELDS:
+    setattr(Credential, _name, _DeferredSlot(Credential.__dict__[_name]))
+
+
+def defer(credential: Credential, name: str, compute: Callable[[], Any]) -> None:
+    """Set `credential.<name>` to what `compute()` returns, computed when (and if) it is first read."""
+    if name not in DEFERRABLE_FIELDS:
+        raise ValueError(f"{name} cannot be deferred")
+    Credential.__dict__[name].slot.__set__(credential, _Deferred(compute))
+
+
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 # Parsed from JSON already, so they need no conversion (walking them would dominate import time).
 _JSON_NATIVE_FIELDS = frozenset({"document"})
@@ -302,10 +345,19 @@ def parse_iso_datetime(value: str) -> datetime:
         return _EARLIEST if parsed.year == 1 else _LATEST
 
 
+_FIELD_SETS: dict[type, frozenset[str]] = {}
+
+
 def _build(cls: type[Any], data: dict[str, Any] | None) -> Any:
+    """`cls(**data)`, keeping only its fields (names computed once per class: this runs for every nested
+    object of every credential a command loads)."""
     if data is None:
         return None
-    names = {f.name for f in fields(cls)}
+    names = _FIELD_SETS.get(cls)
+    if names is None:
+        names = _FIELD_SETS[cls] = frozenset(_field_names(cls))
+    if names.issuperset(data):
+        return cls(**data)
     return cls(**{k: v for k, v in data.items() if k in names})
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from credwallet.model import (
     Profile,
     Status,
     credential_from_jsonable,
+    defer,
     identity_kind,
     parse_iso_datetime,
 )
@@ -330,24 +332,33 @@ class Wallet:
         result = []
         for row in rows:
             data = json.loads(row[1])
-            if "document" not in data and row[13] is not None:
-                data["document"] = _document_from_original(bytes(row[13]), row[12], data)
+            original_bytes: bytes | None = row[13]
+            from_original = "document" not in data and original_bytes is not None
+            if original_bytes is not None and from_original and row[12] == "jws":
+                data.setdefault("token", bytes(original_bytes).decode("ascii", "replace").strip())
             data.update(
                 wallet_id=row[0],
                 content_hash=row[2],
                 status=row[3],
-                verification=json.loads(row[4]) if row[4] else None,
                 verified_at=row[5],
                 notes=row[6],
-                user_tags=json.loads(row[7] or "[]"),
+                user_tags=_json_list(row[7]),
                 imported_at=row[8],
                 source=row[9],
                 parent_id=row[10],
-                schema_errors=json.loads(row[11] or "[]"),
+                schema_errors=_json_list(row[11]),
                 container=row[12],
             )
             credential = credential_from_jsonable(data)
-            credential.original_bytes = bytes(row[13]) if row[13] is not None and with_original else b""
+            # The issued document and the verification report are decoded when first read: most commands
+            # (gap, skills, export) read them for few credentials or none.
+            if from_original and original_bytes is not None:
+                defer(credential, "document", partial(_document_from_original, original_bytes, row[12], data))
+            if row[4]:
+                defer(credential, "verification", partial(json.loads, row[4]))
+            else:
+                credential.verification = None
+            credential.original_bytes = bytes(original_bytes) if original_bytes is not None and with_original else b""
             result.append(credential)
         return result
 
@@ -566,13 +577,20 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _json_list(text: str | None) -> list[Any]:
+    """A stored JSON list column (most hold `[]`)."""
+    if not text or text == "[]":
+        return []
+    value: list[Any] = json.loads(text)
+    return value
+
+
 def _document_from_original(original: bytes, container: str, data: dict[str, Any]) -> dict[str, Any]:
     """The issued document of a credential whose original bytes are its JSON text or its token."""
     if container == "jws":
         from credwallet.formats.jwt import document_in_token
 
-        token = original.decode("ascii", "replace").strip()
-        data.setdefault("token", token)
+        token = bytes(original).decode("ascii", "replace").strip()
         return document_in_token(token, credential_format=str(data.get("format")))
     document: dict[str, Any] = json.loads(original.decode("utf-8-sig"))
     return document
