@@ -56,7 +56,7 @@ main section.part:last-of-type { border-bottom: 0; }
 .icon-unverified { color: var(--unverified); }
 .icon-expired { color: var(--expired); }
 .icon-self-reported { color: var(--muted); }
-.icon-revoked, .icon-invalid { color: var(--revoked); }
+.icon-revoked, .icon-invalid, .icon-suspended { color: var(--revoked); }
 .icon-trusted { color: var(--accent); }
 .cards { list-style: none; padding: 0; margin: 0; display: grid; gap: .9rem;
          grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); }
@@ -68,6 +68,7 @@ main section.part:last-of-type { border-bottom: 0; }
 .card.st-expired { border-top: 4px dotted var(--expired); }
 .card.st-self-reported { border-top: 4px dashed var(--muted); }
 .card.st-revoked, .card.st-invalid { border-top: 4px double var(--revoked); }
+.card.st-suspended { border-top: 4px dashed var(--revoked); }
 .card .art { width: 48px; height: 48px; }
 .card .badge, .card .monogram { width: 48px; height: 48px; }
 .card h4 { font-size: 1rem; line-height: 1.3; margin: 0; overflow-wrap: anywhere; }
@@ -81,7 +82,7 @@ main section.part:last-of-type { border-bottom: 0; }
 .st-unverified .verdict strong { color: var(--unverified); }
 .st-expired .verdict strong { color: var(--expired); }
 .st-self-reported .verdict strong { color: var(--muted); }
-.st-revoked .verdict strong, .st-invalid .verdict strong { color: var(--revoked); }
+.st-revoked .verdict strong, .st-invalid .verdict strong, .st-suspended .verdict strong { color: var(--revoked); }
 .card .meta { grid-column: 1 / -1; margin: .3rem 0 0; font-size: .84rem; color: var(--muted); overflow-wrap: anywhere; }
 .chips { grid-column: 1 / -1; list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; padding: 0;
          margin: .55rem 0 0; }
