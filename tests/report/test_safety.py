@@ -171,3 +171,16 @@ def test_role_and_catalog_text_is_escaped_too(wallet_home: Path, tmp_path: Path)
     assert remote_references(html) == []
     for element in root.walk():
         assert not any(name.startswith("on") for name in element.attrs)
+
+
+def test_every_status_gets_its_own_group_in_order(wallet_home: Path) -> None:
+    statuses = [Status.INVALID, Status.SUSPENDED, Status.VALID, Status.REVOKED, Status.UNVERIFIED, Status.EXPIRED]
+    credentials = [
+        hostile(status=status, wallet_id=f"s{i}", content_hash=f"s{i}", verification=None, name=status.value)
+        for i, status in enumerate(statuses)
+    ]
+    root, _ = parse(page_for(credentials, wallet_home))
+    groups = [g.attrs["data-status"] for g in root.find_all("section", cls="group")]
+    assert groups == ["valid", "unverified", "expired", "suspended", "revoked", "invalid"]
+    unverified = root.find("li", data_status="unverified")
+    assert "Not verified yet: run `credwallet verify --all`" in unverified.find("span", cls="why").all_text()
