@@ -251,6 +251,9 @@ def _totals(results: list[Verified]) -> str:
 
 def _render(results: list[Verified]) -> None:
     out = console.out()
+    if not out.is_terminal:  # piped: the same lines written once, not a rich print per credential
+        _render_plain(results)
+        return
     clean = console.clean
     for result in results:
         status = result.report.status.value
@@ -272,3 +275,19 @@ def _render(results: list[Verified]) -> None:
             indent=4,
         )
     out.print(_totals(results))
+
+
+def _render_plain(results: list[Verified]) -> None:
+    """What `_render` prints when piped: a heading line per credential, then its checks as tab-separated rows
+    (the piped form of `print_table`), and the totals."""
+    clean = console.clean_plain
+    lines = []
+    for result in results:
+        label = result.credential.wallet_id or result.credential.source or "file"
+        lines.append(f"{result.report.status.value:10} {clean(label)}  {clean(result.credential.name)}")
+        for check in result.report.checks:
+            word = "warning" if check.warning else check.status.value
+            fields = [word, check.name, clean(check.detail).replace("\t", " ")]
+            lines.append("\t".join(fields).rstrip())
+    lines.append(_totals(results))
+    console.write_plain("".join(line + "\n" for line in lines))
