@@ -38,6 +38,10 @@ def open_wallet() -> Wallet:
 
 def credentials_of(wallet: Wallet) -> list[Credential]:
     """Every credential, with skill claims from the store so skills are not extracted on every command."""
+    import gc
+
     from credwallet.skills.service import credentials_with_skills
 
-    return credentials_with_skills(wallet)
+    credentials = credentials_with_skills(wallet)
+    gc.freeze()  # kept until the command ends: later collections need not scan them again
+    return credentials
