@@ -264,3 +264,35 @@ def test_documents_read_back_from_originals_equal_what_was_parsed(wallet_home: P
         for wallet_id, credential in listed.items():
             assert credential.document == wallet.get(wallet_id).document
     assert checked > 20
+
+
+def test_loaded_credentials_keep_the_stored_order_and_decode_documents_when_read(wallet_home: Path) -> None:
+    """Newest first, then by name, undated last: the order SQLite's ORDER BY gives, now sorted in Python."""
+    from credwallet.model import Credential, CredentialFormat, Issuer, parse_iso_datetime
+
+    dates = ["2024-05-01T00:00:00Z", None, "2025-01-01T00:00:00Z", "2024-05-01T00:00:00Z", None]
+    names = ["b", "a", "c", "a", "Z"]
+    with Wallet.open(home=wallet_home) as wallet:
+        for index, (date, name) in enumerate(zip(dates, names, strict=True)):
+            document = {"id": f"urn:x:{index}", "name": name}
+            wallet.add(
+                [
+                    Credential(
+                        format=CredentialFormat.OB2,
+                        name=name,
+                        issuer=Issuer(name="Issuer"),
+                        credential_id=f"urn:x:{index}",
+                        issued_on=parse_iso_datetime(date) if date else None,
+                        document=document,
+                        original_bytes=json.dumps(document).encode(),
+                    )
+                ]
+            )
+        loaded = wallet.credentials()
+        expected = [
+            row[0] for row in wallet.connection().execute("SELECT id FROM credentials ORDER BY issued_on DESC, name")
+        ]
+        assert [c.wallet_id for c in loaded] == expected
+        assert [c.name for c in loaded] == ["c", "a", "b", "Z", "a"]
+        assert loaded[0].document == {"id": "urn:x:2", "name": "c"}  # decoded on first read
+        assert loaded[0].verification is None

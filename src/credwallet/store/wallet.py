@@ -326,10 +326,13 @@ class Wallet:
         original = "original" if with_original else "CASE WHEN container IN ('json', 'jws') THEN original END"
         rows = self._db.execute(
             "SELECT id, normalized, content_hash, status, verification, verified_at, notes, user_tags, "
-            f"imported_at, source, parent_id, schema_errors, container, {original} FROM credentials {where} "
-            "ORDER BY issued_on DESC, name",
+            f"imported_at, source, parent_id, schema_errors, container, {original}, issued_on, name "
+            f"FROM credentials {where}",
             params,
         ).fetchall()
+        # ORDER BY issued_on DESC, name, done here: SQLite's sorter would copy every row, originals included.
+        rows.sort(key=lambda row: row[15])
+        rows.sort(key=lambda row: (row[14] is not None, row[14] or ""), reverse=True)
         with _cyclic_gc_paused():
             return [self._credential_of(row, with_original) for row in rows]
 
