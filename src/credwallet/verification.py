@@ -37,6 +37,7 @@ class Verified:
     credential: Credential
     report: Report
     cache_key: str | None = None  # set when the result may be reused by a later run (offline, no documents)
+    documents: Mapping[str, Any] | None = None  # the fetched or cached documents the verification had
 
     def to_jsonable(self) -> dict[str, Any]:
         """DESIGN.md §7: `{"id", "status", "checks": [{"name", "kind", "status", "detail"}]}`."""
@@ -248,7 +249,20 @@ def verify_wallet(
                 result.credential.wallet_id, result.report.status, saved_form(result.report, result.cache_key), moment
             )
             result.credential.status = result.report.status
+            _fill_from_documents(wallet, result)
     return results
+
+
+def _fill_from_documents(wallet: Wallet, result: Verified) -> None:
+    """A hosted OB 2.0 badge whose badge class / issuer this verification had: shown with their real name,
+    issuer and skills from now on (the issued assertion itself is unchanged)."""
+    from credwallet.formats.enrich import fill_ob2, linked_documents
+
+    if not result.documents or result.credential.wallet_id is None:
+        return
+    found = linked_documents(result.credential, result.documents)
+    if found and fill_ob2(result.credential, found):
+        wallet.update_display(result.credential.wallet_id, result.credential)
 
 
 def verify_offline(
@@ -299,6 +313,7 @@ def verify_offline(
         used = gathered.checks_for(index, now)
         if used:
             result.report = Report.from_checks([*result.report.checks, *used])
+        result.documents = held
     return results
 
 
@@ -320,7 +335,8 @@ def verify_gathered(
     from credwallet.online import verify_online
 
     run = verify_online(credentials, fetcher, identities=identities, now=now)
-    return [Verified(c, report) for c, report in zip(credentials, run.reports, strict=True)]
+    documents = run.gathered.documents
+    return [Verified(c, report, documents=documents) for c, report in zip(credentials, run.reports, strict=True)]
 
 
 def strict_view(results: list[Verified]) -> list[Verified]:

@@ -146,3 +146,21 @@ def test_summary_prints_one_line_per_credential_and_the_totals(cli: Cli, tmp_pat
     assert {line.split("\t")[0] for line in lines} == {"unverified", "expired"}
     assert any("expired on 2010-01-01" in line for line in lines)
     assert "2 verified: 1 expired, 1 unverified" in result.stderr
+
+
+def test_a_hosted_badge_shows_its_fetched_badge_class_and_issuer(cli: Cli, tmp_path: Path) -> None:
+    """Before: "Badge class at https://..." with no issuer; after a verification that had the badge class and
+    issuer, the stored credential shows their real name and issuer (and keeps them offline afterwards)."""
+    cli("import", str(external_file(HOSTED)))
+    [before] = json_out(cli("list", "--json"))
+    assert before["name"].startswith("Badge class at")
+    cli("verify", "--all", "--documents", str(serve_1edtech_assets(tmp_path / "docs")))
+    [after] = json_out(cli("list", "--json"))
+    assert after["name"] == "Awesome Robotics Badge" and after["issuer"] == "An Example Badge Issuer"
+    shown = json_out(cli("show", after["id"], "--json"))
+    assert shown["issuer"]["id"] == "https://example.org/organization.json"
+    assert shown["extension"]["fetched"]["badge_class"]["url"] == "https://example.org/robotics-badge.json"
+    raw = json.loads(cli("show", after["id"], "--raw").stdout)
+    assert raw["badge"] == "https://example.org/robotics-badge.json"  # the assertion as issued
+    again = only(cli("verify", "--all", "--json"))
+    assert again["status"] == "valid" and again["name"] == "Awesome Robotics Badge"

@@ -113,3 +113,13 @@ def test_a_deep_or_wide_document_is_bounded() -> None:
     wide = [extension(**{"@context": EXTENSION_CONTEXT}) for _ in range(10_000)]
     assert ob2_extension_checks(assertion(evidence=deep)) == []  # too deep to look at: no crash
     assert len(ob2_extension_checks(assertion(evidence=wide))) == 1  # one line per distinct finding
+
+
+def test_an_issuer_profile_without_an_id_is_never_called_none() -> None:
+    from credwallet.verify.hosted import policy_check
+
+    url = "https://issuer.example/assertions/1"
+    check = policy_check(url, {"type": "Profile", "name": "No id"}, {})
+    assert "None" not in check.detail and "no id" in check.detail
+    allowed = policy_check(url, {"type": "Profile", "verification": {"allowedOrigins": ["issuer.example"]}}, {})
+    assert allowed.status is CheckStatus.PASSED and "None" not in allowed.detail

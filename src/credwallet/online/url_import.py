@@ -76,39 +76,24 @@ def complete_ob2(credential: Credential, fetcher: Fetcher) -> Credential:
     The assertion itself (`document`) stays exactly as issued (signatures cover it); the fetched documents
     are kept in `extension["fetched"]` and the display fields (name, issuer, criteria...) come from them.
     """
-    from credwallet.formats import ob2
+    from credwallet.formats.enrich import fill_ob2
 
     document = credential.document
     badge = document.get("badge")
-    fetched: dict[str, Any] = {}
+    found: dict[str, Any] = {}
     badge_class = badge if isinstance(badge, dict) else None
     if isinstance(badge, str):
         badge_class = _fetch_json(fetcher, badge)
         if badge_class is not None:
-            fetched["badge_class"] = {"url": badge, "document": badge_class}
+            found[badge] = badge_class
     if badge_class is None:
         return credential
     issuer = badge_class.get("issuer")
     if isinstance(issuer, str):
         profile = _fetch_json(fetcher, issuer)
         if profile is not None:
-            fetched["issuer"] = {"url": issuer, "document": profile}
-            badge_class = {**badge_class, "issuer": profile}
-    if not fetched:
-        return credential
-    filled = ob2.parse_assertion(
-        {**document, "badge": badge_class},
-        source=credential.source or "",
-        container=credential.container,
-        original_bytes=credential.original_bytes,
-        token=credential.token,
-    )
-    for name in ("name", "issuer", "description", "criteria", "alignments", "tags", "achievement_type"):
-        setattr(credential, name, getattr(filled, name))
-    credential.image = credential.image or filled.image
-    credential.achievement_id = credential.achievement_id or filled.achievement_id
-    credential.schema_errors = filled.schema_errors
-    credential.extension = {**credential.extension, "fetched": fetched}
+            found[issuer] = profile
+    fill_ob2(credential, found)
     return credential
 
 

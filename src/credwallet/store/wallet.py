@@ -426,6 +426,32 @@ class Wallet:
                 (status.value, json.dumps(report), iso_time(when or now_utc()), wallet_id),
             )
 
+    def update_display(self, wallet_id: str, credential: Credential) -> None:
+        """Store what a credential shows after it was filled from fetched documents (a hosted OB 2.0 badge's
+        badge class and issuer); the issued bytes and the dedup key stay as imported, and its skill claims are
+        dropped so the next command extracts them again from the filled fields."""
+        canonical, _ = credential.normalized_json()
+        with self._write():
+            self._db.execute(
+                "UPDATE credentials SET normalized = ?, name = ?, description = ?, issuer_name = ?, issuer_id = ?, "
+                "issuer_url = ?, schema_errors = ?, achievement_type = ? WHERE id = ?",
+                (
+                    canonical,
+                    credential.name,
+                    credential.description,
+                    credential.issuer.name,
+                    credential.issuer.id,
+                    credential.issuer.url,
+                    json.dumps(credential.schema_errors),
+                    credential.achievement_type,
+                    wallet_id,
+                ),
+            )
+            self._db.execute(
+                "DELETE FROM skill_claims WHERE content_hash = (SELECT content_hash FROM credentials WHERE id = ?)",
+                (wallet_id,),
+            )
+
     @contextmanager
     def _write(self) -> Iterator[None]:
         """One change, all or nothing: its own transaction, or a savepoint inside a batch."""

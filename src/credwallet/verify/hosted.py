@@ -94,7 +94,11 @@ def policy_check(url: str, issuer: Mapping[str, Any] | None, documents: Document
     allowed = [origin.lower() for origin in _as_strings(policy.get("allowedOrigins"))]
     what = "allowed origins"
     if not allowed:
-        if not issuer_id or not issuer_id.lower().startswith(("https://", "http://")):
+        if not issuer_id:
+            return skipped(
+                "key", "the issuer profile has no id, so nothing says where its hosted assertions may live"
+            )
+        if not issuer_id.lower().startswith(("https://", "http://")):
             return skipped("key", f"the issuer {issuer_id} has no web address to hold its hosted assertions to")
         allowed = [urlsplit(issuer_id).netloc.lower()]
         what = "the origin of the issuer's id"
@@ -106,7 +110,8 @@ def policy_check(url: str, issuer: Mapping[str, Any] | None, documents: Document
             f"hosted assertion outside the issuer's verification policy: {authority} is not "
             f"{what} ({', '.join(allowed)})",
         )
-    return passed("key", f"hosted at {authority}, within the verification policy of the issuer {issuer_id}")
+    whose = f"the issuer {issuer_id}" if issuer_id else "the issuer (its profile names no id)"
+    return passed("key", f"hosted at {authority}, within the verification policy of {whose}")
 
 
 def hosted_checks(assertion: Mapping[str, Any], documents: Documents | None) -> list[Check]:

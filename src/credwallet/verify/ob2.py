@@ -113,7 +113,8 @@ def _key_check(
         )
     if owner is not None and issuer_id is not None and owner != issuer_id:
         return failed("key", f"key not controlled by issuer: {key_id} is owned by {owner}, not {issuer_id}")
-    return passed("key", f"{key_id} is listed in the publicKey of the issuer profile {issuer_id}")
+    profile = f"the issuer profile {issuer_id}" if issuer_id else "the issuer profile (which names no id)"
+    return passed("key", f"{key_id} is listed in the publicKey of {profile}")
 
 
 def hosted_checks(document: Mapping[str, Any]) -> tuple[Check, Check]:
