@@ -105,18 +105,27 @@ def _url_matches(value: str, recorded: str) -> bool:
     return value.casefold() == recorded.rstrip("/").casefold()
 
 
+def _origin(url: str) -> str:
+    """`https://host` of a URL (the text before the first "/" after the scheme's "//")."""
+    start = url.find("//")
+    end = url.find("/", start + 2 if start >= 0 else 0)
+    return url if end < 0 else url[:end]
+
+
 class _Index:
     """Offerings keyed for matching, built once per catalog."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.exact: dict[str, str] = {}
-        self.prefixes: list[tuple[str, str]] = []
+        # Prefixes by origin ("https://host"): a URL can only start with a prefix of its own origin, so each
+        # lookup scans a handful, not the catalog (1,000 credentials x every prefix was most of `report`).
+        self.prefixes: dict[str, list[tuple[str, str]]] = {}
         self.titles: dict[str, list[Offering]] = {}
         self.names: dict[str, set[str]] = {}
         for offering in catalog:
             for recorded in _ids_of(offering):
                 if recorded.endswith("/"):
-                    self.prefixes.append((recorded, offering.id))
+                    self.prefixes.setdefault(_origin(recorded), []).append((recorded, offering.id))
                 else:
                     self.exact.setdefault(recorded.rstrip("/").casefold(), offering.id)
             titles = [offering.title, *(offering.held_as.titles if offering.held_as else ())]
@@ -129,7 +138,8 @@ class _Index:
         found = self.exact.get(value.casefold())
         if found is not None:
             return found
-        return next((oid for prefix, oid in self.prefixes if _url_matches(value, prefix)), None)
+        candidates = self.prefixes.get(_origin(value), ())
+        return next((oid for prefix, oid in candidates if _url_matches(value, prefix)), None)
 
     def provider_names(self, offering: Offering) -> set[str]:
         names = self.names.get(offering.id)
