@@ -23,14 +23,17 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-STATS_EVERY = 500  # executions between two rewrites of the stats file
+STATS_EVERY_SECONDS = 15.0  # the stats file is rewritten this often, so a killed run leaves its numbers
 
 
 class Recorder:
     """Counts executions and keeps one example per crash class, slow input and memory excursion."""
 
-    def __init__(self, target: str, stats: Path, artifacts: Path, slow_seconds: float, rss_mb: int) -> None:
+    def __init__(
+        self, target: str, stats: Path, artifacts: Path, slow_seconds: float, rss_mb: int, runs: int = 0
+    ) -> None:
         self.target = target
+        self.runs = runs  # libFuzzer's -runs: it exits the process right after the last one
         self.stats = stats
         self.artifacts = artifacts
         self.slow_seconds = slow_seconds
@@ -42,6 +45,7 @@ class Recorder:
         self.slowest = 0.0
         self.over_memory: list[dict[str, Any]] = []
         self.started = time.time()
+        self.written = 0.0
         artifacts.mkdir(parents=True, exist_ok=True)
         stats.parent.mkdir(parents=True, exist_ok=True)
 
@@ -77,10 +81,11 @@ class Recorder:
         if rss > self.rss_mb and rss > rss_before:
             self.over_memory.append({"peak_rss_mb": rss, "input": self._save("memory", data)})
             self.write()
-        if self.executions % STATS_EVERY == 0:
+        if self.executions == self.runs or time.time() - self.written > STATS_EVERY_SECONDS:
             self.write()
 
     def write(self) -> None:
+        self.written = time.time()
         document = {
             "target": self.target,
             "executions": self.executions,
@@ -153,7 +158,8 @@ def main(argv: list[str] | None = None) -> None:
         except ValueError:
             continue
     _warm_up(target, seeds, donors)
-    recorder = Recorder(options.target, options.stats, options.artifacts, options.slow_seconds, options.rss_mb)
+    runs = next((int(flag.split("=", 1)[1]) for flag in libfuzzer if flag.startswith("-runs=")), 0)
+    recorder = Recorder(options.target, options.stats, options.artifacts, options.slow_seconds, options.rss_mb, runs)
     recorder.write()
 
     def test_one_input(data: bytes) -> None:

@@ -142,7 +142,7 @@ def _check_declared_encoding(data: bytes, *, source: str) -> None:
     declared = match.group(1).decode("ascii", "replace")
     try:
         canonical = codecs.lookup(declared).name
-    except LookupError:
+    except (LookupError, ValueError):  # unknown, or not even a name (a NUL inside)
         canonical = ""
     if not canonical.startswith(_SVG_CHARSETS):
         raise InputError(
