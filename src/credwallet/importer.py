@@ -178,13 +178,24 @@ def import_one(wallet: Wallet, name: str, *, stdin: IO[bytes] | None = None, fro
 def _prepared_in_parallel(
     names: list[tuple[str, bool]], workers: int
 ) -> Generator[tuple[list[PreparedCredential], FileResult]]:
-    """Parse files on every core, in order; the caller stores them one by one (one transaction per file)."""
+    """Parse files on every core, in order; the caller stores them one by one (one transaction per file).
+
+    A worker that dies (killed, out of memory) takes no file with it: the files not yet delivered are read
+    in this process instead, one by one.
+    """
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     chunk = max(16, min(256, len(names) // (workers * 8)))
     pool = ProcessPoolExecutor(max_workers=workers)
+    delivered = 0
     try:
-        yield from pool.map(_dispatch, names, chunksize=chunk)
+        for prepared in pool.map(_dispatch, names, chunksize=chunk):
+            yield prepared
+            delivered += 1
+    except BrokenProcessPool:
+        for name, walked in names[delivered:]:
+            yield prepare_file(name, from_folder=walked)
     finally:  # an import stopped early (full disk, Ctrl-C) does not wait for the files nobody will store
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -194,3 +194,27 @@ def test_clr_inner_jwt_with_bad_base64_is_an_error_not_a_crash() -> None:
     token = f"{b64url(b'{}')}.!!!.{b64url(b'sig')}"
     with pytest.raises(InputError, match=r"clr.json \[inner credential 1\]: malformed JWS"):
         parse_bytes(_json(clr_document(token)), source="clr.json")
+
+
+def _dies_on_file_100(item: tuple[str, bool]) -> Any:
+    from credwallet.importer import prepare_file
+
+    if item[0].endswith("badge-0100.json"):
+        os._exit(9)  # the worker process vanishes without a word, as under the out-of-memory killer
+    return prepare_file(item[0], from_folder=item[1])
+
+
+def test_a_parsing_worker_that_dies_loses_no_file(
+    tmp_path: Path, wallet_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed mid-import (out of memory, a signal): the files it had not delivered are read here."""
+    import credwallet.importer as importer
+
+    for index in range(importer.PARALLEL_IMPORT_THRESHOLD + 40):
+        document = assertion_bytes(id=f"https://badges.example.org/assertions/w{index:04d}")
+        (tmp_path / f"badge-{index:04d}.json").write_bytes(document)
+    monkeypatch.setattr(importer, "_dispatch", _dies_on_file_100)
+    with Wallet.open(home=wallet_home) as wallet:
+        report = import_paths(wallet, [str(tmp_path)], workers=2)
+        assert not report.errors
+        assert wallet.count() == importer.PARALLEL_IMPORT_THRESHOLD + 40
