@@ -3,6 +3,7 @@ stays sound (`PRAGMA integrity_check` ok); importing again adds exactly the rest
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -73,7 +74,8 @@ def _import_and_kill(folder: Path, db: Path, workers: int, rng: random.Random) -
     reader.start()
     first_commit.wait(timeout=60)
     time.sleep(rng.uniform(0.0, 0.6))  # a random moment after the import got going
-    os.killpg(child.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # it may have finished already: then nothing is lost
+        os.killpg(child.pid, signal.SIGKILL)
     child.wait(timeout=30)
     reader.join(timeout=10)
     committed = [int(line) for line in reported if line.isdigit()]
