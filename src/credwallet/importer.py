@@ -108,7 +108,7 @@ def read_stdin(stream: IO[bytes]) -> bytes:
     return data
 
 
-def _credentials_of(name: str, stdin: IO[bytes] | None) -> list[Credential]:
+def _credentials_of(name: str, shown: str, stdin: IO[bytes] | None) -> list[Credential]:
     if name == STDIN_NAME:
         if stdin is None:
             raise InputError("standard input is not available")
@@ -117,7 +117,7 @@ def _credentials_of(name: str, stdin: IO[bytes] | None) -> list[Credential]:
         from credwallet.online.url_import import fetch_credentials
 
         return fetch_credentials(name)  # through net.py, with the badge class and issuer it names
-    return parse_bytes(read_capped(name), source=display_name(name))
+    return parse_bytes(read_capped(name, shown=shown), source=shown)
 
 
 def prepare_file(
@@ -130,7 +130,7 @@ def prepare_file(
     shown = display_name(name)
     result = FileResult(path=shown)
     try:
-        return [prepare(credential) for credential in _credentials_of(name, stdin)], result
+        return [prepare(credential) for credential in _credentials_of(name, shown, stdin)], result
     except NotACredentialError as exc:
         if from_folder:
             result.skipped = exc.message
@@ -155,7 +155,7 @@ def _store(wallet: Wallet, prepared: list[PreparedCredential], result: FileResul
         return result
     try:
         outcome = wallet.add_prepared(prepared)
-    except (StoreError, KeyboardInterrupt):
+    except StoreError:  # the wallet cannot take any file: the import stops here
         raise
     except Exception as exc:  # e.g. a value SQLite cannot hold: this file fails, the next one is tried
         if isinstance(exc, sqlite3.Error):

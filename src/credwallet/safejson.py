@@ -104,7 +104,7 @@ def loads_strict(data: bytes | str, *, source: str, max_bytes: int = MAX_JSON_BY
         ) from None
     except ValueError as exc:
         raise InputError(f"{source}: invalid JSON: {exc}") from None
-    if _SURROGATE_ESCAPE.search(text):
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
         found = _lone_surrogate(value)
         if found is not None:
             shown = found.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")[:60]

@@ -31,14 +31,15 @@ def display_name(name: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def read_capped(path: Path | str, *, limit: int = MAX_BADGE_BYTES) -> bytes:
+def read_capped(path: Path | str, *, limit: int = MAX_BADGE_BYTES, shown: str | None = None) -> bytes:
     """Read a file after checking its size, so a huge file is refused before it is loaded.
 
     The size is taken from the open descriptor (no window between checking and reading), with plain os
-    calls: a folder import reads thousands of files and pathlib's overhead shows.
+    calls: a folder import reads thousands of files and pathlib's overhead shows. `shown`: the name for
+    messages, when the caller has made it already (`display_name`).
     """
     name = os.fspath(path)
-    shown = display_name(name)
+    shown = shown if shown is not None else display_name(name)
     try:
         descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:

@@ -230,11 +230,13 @@ class Wallet:
         Storage failures raise StoreError; an error about this file's data (sqlite3.Error) leaves nothing of it.
         """
         self.require_writable()
-        with self.storage_errors():
+        try:  # not `storage_errors()`: this runs once per imported file, and a try costs nothing
             if len(prepared) == 1:  # one statement is atomic by itself: no savepoint needed
                 return self._add_all(prepared)
             with self._savepoint():
                 return self._add_all(prepared)
+        except sqlite3.Error as exc:
+            raise storage_error(exc, self.db_path) or exc from None
 
     def _add_all(self, prepared: list[PreparedCredential]) -> AddOutcome:
         outcome = AddOutcome()
