@@ -24,12 +24,12 @@ from typing import Any
 # Inputs per target at --scale 1: the slow targets (canonicalization, restoring a backup) get fewer.
 DEFAULT_RUNS = {
     "json": 220_000,
-    "png": 200_000,
-    "svg": 200_000,
-    "jws": 160_000,
-    "clr": 120_000,
-    "jsonld": 50_000,
-    "backup": 60_000,
+    "png": 220_000,
+    "svg": 250_000,
+    "jws": 200_000,
+    "clr": 100_000,
+    "jsonld": 20_000,
+    "backup": 50_000,
 }
 MAX_INPUT_BYTES = 65_536
 HANG_SECONDS = 60  # libFuzzer stops a target on an input this slow (the 2 s limit is counted, not enforced)
@@ -48,13 +48,36 @@ def _executed(log: Path) -> int:
     return int(found[-1]) if found else 0
 
 
+def merged(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """The statistics of two runs of one target, as one (a rerun continues an interrupted campaign)."""
+    result = dict(after)
+    for key in ("executions", "seconds", "wall_seconds", "crash_inputs", "slow_inputs", "inputs_over_memory"):
+        result[key] = round(before.get(key, 0) + after.get(key, 0), 1)
+    for key in ("slowest_seconds", "peak_rss_mb"):
+        result[key] = max(before.get(key, 0), after.get(key, 0))
+    crashes = {**before.get("crashes", {})}
+    for key, crash in after.get("crashes", {}).items():
+        crashes[key] = {**crash, "count": crash["count"] + crashes.get(key, {}).get("count", 0)}
+    result["crashes"] = crashes
+    result["crash_classes"] = len(crashes)
+    result["slow"] = [*before.get("slow", []), *after.get("slow", [])][:50]
+    result["over_memory"] = [*before.get("over_memory", []), *after.get("over_memory", [])][:50]
+    return result
+
+
 def run_target(name: str, runs: int, out: Path, *, slow_seconds: float, rss_mb: int) -> dict[str, Any]:
+    """Fuzz `name` until it has had `runs` inputs in all, counting what earlier runs in `out` already did."""
     from fuzz.targets import TARGETS
 
     corpus = out / "corpus" / name
     if not corpus.is_dir() or not any(corpus.iterdir()):
         _write_seeds(corpus, TARGETS[name].seeds())
     stats = out / "stats" / f"{name}.json"
+    total = out / "stats" / f"{name}.total.json"
+    before: dict[str, Any] = json.loads(total.read_text()) if total.exists() else {}
+    runs -= int(before.get("executions", 0))
+    if runs <= 0:
+        return before
     log = out / "logs" / f"{name}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     command = [
@@ -71,6 +94,8 @@ def run_target(name: str, runs: int, out: Path, *, slow_seconds: float, rss_mb: 
     result["executions"] = max(int(result.get("executions", 0)), _executed(log))
     result["wall_seconds"] = round(time.time() - started, 1)
     result["exit_status"] = finished.returncode
+    result = merged(before, result)
+    total.write_text(json.dumps(result, indent=2), encoding="utf-8")
     return result
 
 
@@ -112,7 +137,7 @@ def main(argv: list[str] | None = None) -> None:
     results = []
     for name in options.targets.split(","):
         runs = max(1, int(DEFAULT_RUNS[name] * options.scale))
-        print(f"fuzzing {name}: {runs:,} inputs ...", flush=True)
+        print(f"fuzzing {name}: {runs:,} inputs in all ...", flush=True)
         results.append(run_target(name, runs, options.out, slow_seconds=options.slow_seconds, rss_mb=options.rss_mb))
         (options.out / "summary.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     table = summary_table(results, slow_seconds=options.slow_seconds, rss_mb=options.rss_mb)
