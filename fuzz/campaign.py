@@ -53,7 +53,7 @@ def merged(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     result = dict(after)
     for key in ("executions", "seconds", "wall_seconds", "crash_inputs", "slow_inputs", "inputs_over_memory"):
         result[key] = round(before.get(key, 0) + after.get(key, 0), 1)
-    for key in ("slowest_seconds", "peak_rss_mb"):
+    for key in ("slowest_seconds", "peak_rss_mb", "largest_input_memory_mb"):
         result[key] = max(before.get(key, 0), after.get(key, 0))
     crashes = {**before.get("crashes", {})}
     for key, crash in after.get("crashes", {}).items():
@@ -102,20 +102,21 @@ def run_target(name: str, runs: int, out: Path, *, slow_seconds: float, rss_mb: 
 def summary_table(results: list[dict[str, Any]], *, slow_seconds: float, rss_mb: int) -> str:
     header = (
         f"| target | inputs | crash classes | crashing inputs | inputs over {slow_seconds:g} s CPU | slowest (s) "
-        f"| peak RSS (MB) | inputs over {rss_mb} MB |"
+        f"| most memory one input took (MB) | inputs over {rss_mb} MB | process peak RSS (MB) |"
     )
-    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for item in results:
         lines.append(
             f"| {item['target']} | {item.get('executions', 0):,} | {item.get('crash_classes', 0)} "
             f"| {item.get('crash_inputs', 0)} | {item.get('slow_inputs', 0)} | {item.get('slowest_seconds', 0)} "
-            f"| {item.get('peak_rss_mb', 0)} | {item.get('inputs_over_memory', 0)} |"
+            f"| {item.get('largest_input_memory_mb', 0)} | {item.get('inputs_over_memory', 0)} "
+            f"| {item.get('peak_rss_mb', 0)} |"
         )
     total = sum(int(item.get("executions", 0)) for item in results)
     crashes = sum(int(item.get("crash_classes", 0)) for item in results)
     slow = sum(int(item.get("slow_inputs", 0)) for item in results)
     memory = sum(int(item.get("inputs_over_memory", 0)) for item in results)
-    lines.append(f"| **all** | **{total:,}** | **{crashes}** | | **{slow}** | | | **{memory}** |")
+    lines.append(f"| **all** | **{total:,}** | **{crashes}** | | **{slow}** | | | **{memory}** | |")
     for item in results:
         for key, crash in (item.get("crashes") or {}).items():
             lines.append(f"\n{item['target']}: {key} ({crash['count']}x): {crash['message']} -> {crash['input']}")

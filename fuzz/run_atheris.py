@@ -43,6 +43,7 @@ class Recorder:
         self.crash_inputs = 0
         self.slow: list[dict[str, Any]] = []
         self.slowest = 0.0
+        self.largest_memory = 0.0
         self.over_memory: list[dict[str, Any]] = []
         self.started = time.time()
         self.written = 0.0
@@ -71,15 +72,16 @@ class Recorder:
         }
         self.write()
 
-    def measured(self, data: bytes, seconds: float, rss_before: int) -> None:
+    def measured(self, data: bytes, seconds: float, memory_mb: float) -> None:
+        """One input done: its CPU seconds, and how far it took memory above where the process stood."""
         self.executions += 1
         self.slowest = max(self.slowest, seconds)
+        self.largest_memory = max(self.largest_memory, memory_mb)
         if seconds > self.slow_seconds:
             self.slow.append({"seconds": round(seconds, 3), "input": self._save("slow", data)})
             self.write()
-        rss = _peak_rss_mb()
-        if rss > self.rss_mb and rss > rss_before:
-            self.over_memory.append({"peak_rss_mb": rss, "input": self._save("memory", data)})
+        if memory_mb > self.rss_mb:
+            self.over_memory.append({"memory_mb": round(memory_mb), "input": self._save("memory", data)})
             self.write()
         if self.executions == self.runs or time.time() - self.written > STATS_EVERY_SECONDS:
             self.write()
@@ -97,6 +99,7 @@ class Recorder:
             "slow": self.slow[:50],
             "slowest_seconds": round(self.slowest, 3),
             "peak_rss_mb": _peak_rss_mb(),
+            "largest_input_memory_mb": round(self.largest_memory, 1),
             "inputs_over_memory": len(self.over_memory),
             "over_memory": self.over_memory[:50],
         }
@@ -107,6 +110,26 @@ class Recorder:
 
 def _peak_rss_mb() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+
+
+_PAGE_MB = resource.getpagesize() / 2**20
+
+
+def _current_rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * _PAGE_MB
+
+
+def input_memory_mb(rss_before: float, peak_before: int, peak_after: int) -> float:
+    """Memory one input added on top of the process's resident size when it started, in MB.
+
+    The process's own peak also holds libFuzzer's in-memory corpus, which grows through a run; what an input
+    costs is how far it pushed the peak above where the process stood. An input that stayed under an earlier
+    peak used at most the difference, so 0 is counted only when that difference is itself small.
+    """
+    if peak_after > peak_before:
+        return peak_after - rss_before
+    return 0.0
 
 
 def _import_everything(package: str) -> None:
@@ -163,13 +186,14 @@ def main(argv: list[str] | None = None) -> None:
     recorder.write()
 
     def test_one_input(data: bytes) -> None:
-        rss_before = _peak_rss_mb()
+        rss_before, peak_before = _current_rss_mb(), _peak_rss_mb()
         started = time.process_time()  # CPU time: a niced run on a shared machine also waits for the processor
         try:
             target.run(data)
         except Exception as exc:  # recorded as a crash class; the campaign goes on
             recorder.crash(exc, data)
-        recorder.measured(data, time.process_time() - started, rss_before)
+        seconds = time.process_time() - started
+        recorder.measured(data, seconds, input_memory_mb(rss_before, peak_before, _peak_rss_mb()))
 
     def custom_mutator(data: bytes, max_size: int, seed: int) -> bytes:
         rng = random.Random(seed)

@@ -60,15 +60,15 @@ def test_the_recorder_keeps_one_example_per_crash_class(tmp_path: Path) -> None:
             {}["missing"]
         except KeyError as exc:
             recorder.crash(exc, data)
-    recorder.measured(b"slow", 3.0, 0)
+    recorder.measured(b"slow", 3.0, 250.0)
     recorder.write()
     stats = json.loads((tmp_path / "stats.json").read_text())
     assert stats["crash_classes"] == 1 and stats["crash_inputs"] == 2
-    assert stats["slow_inputs"] == 1 and stats["executions"] == 1
+    assert stats["slow_inputs"] == 1 and stats["executions"] == 1 and stats["inputs_over_memory"] == 1
     [crash] = stats["crashes"].values()
     assert (tmp_path / "artifacts" / crash["input"]).read_bytes() == b"a"
     table = summary_table([stats], slow_seconds=2.0, rss_mb=200)
-    assert "| json | 1 | 1 | 2 | 1 |" in table and "KeyError" in table
+    assert "| json | 1 | 1 | 2 | 1 | 3.0 | 250.0 | 1 |" in table and "KeyError" in table
 
 
 def test_atheris_runs_a_target(tmp_path: Path) -> None:
