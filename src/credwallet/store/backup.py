@@ -12,6 +12,7 @@ import gzip
 import io
 import json
 import os
+import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,16 +20,17 @@ from typing import Any
 
 from credwallet import __version__
 from credwallet.errors import InputError
+from credwallet.safejson import loads_strict
+from credwallet.store.backup_check import USER_FILES, USER_FOLDERS, check_backup_document
 from credwallet.store.wallet import Wallet
 
 BACKUP_FORMAT = "credwallet-backup"
 BACKUP_VERSION = 1
 ENCRYPTED_MAGIC = b"CWBKENC1"
+_ENCRYPTED_HEADER_BYTES = len(ENCRYPTED_MAGIC) + 16 + 12  # magic, scrypt salt, AES-GCM nonce
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 # A backup of tens of thousands of badges stays far below this; larger input is refused before inflating.
 MAX_BACKUP_BYTES = 512 * 1024 * 1024
-USER_FOLDERS = ("roles", "catalogs")
-USER_FILES = ("skills.yaml",)
 
 ROW_COLUMNS = (
     "id", "credential_id", "format", "container", "name", "description", "issuer_name", "issuer_id",
@@ -114,6 +116,8 @@ def decode_backup(data: bytes, passphrase: str | None, *, source: str) -> dict[s
         from cryptography.exceptions import InvalidTag
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+        if len(data) < _ENCRYPTED_HEADER_BYTES + 16:  # header, then at least the 16-byte tag
+            raise InputError(f"{source}: the backup is shorter than its header: the file is damaged")
         salt, nonce, sealed = data[8:24], data[24:36], data[36:]
         try:
             data = AESGCM(_derive_key(passphrase, salt)).decrypt(nonce, sealed, ENCRYPTED_MAGIC)
@@ -122,20 +126,18 @@ def decode_backup(data: bytes, passphrase: str | None, *, source: str) -> dict[s
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             raw = stream.read(MAX_BACKUP_BYTES + 1)
-    except (OSError, EOFError):
-        raise InputError(f"{source}: not a credwallet backup (not a gzip file)") from None
+    except (OSError, EOFError, zlib.error):
+        raise InputError(f"{source}: not a credwallet backup (not a gzip file, or a damaged one)") from None
     if len(raw) > MAX_BACKUP_BYTES:
         raise InputError(f"{source}: backup inflates past {MAX_BACKUP_BYTES:,} bytes")
-    try:
-        document = json.loads(raw)
-    except ValueError:
-        raise InputError(f"{source}: backup content is not valid JSON") from None
+    document = loads_strict(raw, source=f"{source} (backup content)", max_bytes=MAX_BACKUP_BYTES)
     if not isinstance(document, dict) or document.get("format") != BACKUP_FORMAT:
         raise InputError(f"{source}: not a credwallet backup")
     if document.get("version") != BACKUP_VERSION:
         raise InputError(
-            f"{source}: backup version {document.get('version')} is not supported by this release"
+            f"{source}: backup version {str(document.get('version'))[:20]} is not supported by this release"
         )
+    check_backup_document(document, source=source)  # every row and file name, before anything is restored
     return document
 
 
