@@ -112,24 +112,48 @@ def _peak_rss_mb() -> int:
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 
 
-_PAGE_MB = resource.getpagesize() / 2**20
+def _status_mb() -> tuple[float, float]:
+    """(resident, peak resident) of this process in MB, from /proc/self/status."""
+    found = {}
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                found[line[:5]] = int(line.split()[1]) / 1024
+    return found.get("VmRSS", 0.0), found.get("VmHWM", 0.0)
 
 
-def _current_rss_mb() -> float:
-    with open("/proc/self/statm", encoding="ascii") as statm:
-        return int(statm.read().split()[1]) * _PAGE_MB
+def _reset_peak() -> bool:
+    """Start the peak-resident count again from the current size (Linux: /proc/self/clear_refs, mode 5)."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as clear:
+            clear.write("5")
+    except OSError:
+        return False
+    return True
 
 
-def input_memory_mb(rss_before: float, peak_before: int, peak_after: int) -> float:
-    """Memory one input added on top of the process's resident size when it started, in MB.
+class MemoryMeter:
+    """How much memory one input takes above where the process stood when it started.
 
-    The process's own peak also holds libFuzzer's in-memory corpus, which grows through a run; what an input
-    costs is how far it pushed the peak above where the process stood. An input that stayed under an earlier
-    peak used at most the difference, so 0 is counted only when that difference is itself small.
+    The process's own peak also holds libFuzzer's in-memory corpus, which grows through a run; so the peak
+    is reset before each input where Linux allows it (exact), else only growth past the old peak is seen.
     """
-    if peak_after > peak_before:
-        return peak_after - rss_before
-    return 0.0
+
+    def __init__(self) -> None:
+        self.exact = _reset_peak()
+        self.before = 0.0
+        self.peak_before = 0.0
+
+    def start(self) -> None:
+        if self.exact:
+            _reset_peak()
+        self.before, self.peak_before = _status_mb()
+
+    def taken_mb(self) -> float:
+        _, peak = _status_mb()
+        if self.exact or peak > self.peak_before:
+            return max(0.0, peak - self.before)
+        return 0.0
 
 
 def _import_everything(package: str) -> None:
@@ -184,16 +208,16 @@ def main(argv: list[str] | None = None) -> None:
     runs = next((int(flag.split("=", 1)[1]) for flag in libfuzzer if flag.startswith("-runs=")), 0)
     recorder = Recorder(options.target, options.stats, options.artifacts, options.slow_seconds, options.rss_mb, runs)
     recorder.write()
+    meter = MemoryMeter()
 
     def test_one_input(data: bytes) -> None:
-        rss_before, peak_before = _current_rss_mb(), _peak_rss_mb()
+        meter.start()
         started = time.process_time()  # CPU time: a niced run on a shared machine also waits for the processor
         try:
             target.run(data)
         except Exception as exc:  # recorded as a crash class; the campaign goes on
             recorder.crash(exc, data)
-        seconds = time.process_time() - started
-        recorder.measured(data, seconds, input_memory_mb(rss_before, peak_before, _peak_rss_mb()))
+        recorder.measured(data, time.process_time() - started, meter.taken_mb())
 
     def custom_mutator(data: bytes, max_size: int, seed: int) -> bytes:
         rng = random.Random(seed)

@@ -84,3 +84,16 @@ def test_atheris_runs_a_target(tmp_path: Path) -> None:
     finished = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300, check=False)
     assert finished.returncode == 0, finished.stderr[-2000:]
     assert json.loads(stats.read_text())["crash_classes"] == 0
+
+
+def test_replay_measures_each_kept_input(tmp_path: Path) -> None:
+    from fuzz.replay import replay_target
+
+    corpus = tmp_path / "corpus" / "svg"
+    corpus.mkdir(parents=True)
+    for index, seed in enumerate(TARGETS["svg"].seeds()[:3]):
+        (corpus / f"seed-{index}").write_bytes(seed)
+    result = replay_target("svg", tmp_path, slow_seconds=2.0, memory_mb=200.0)
+    assert result["inputs"] == 3 and result["crashes"] == []
+    assert result["slow_inputs"] == 0 and result["inputs_over_memory"] == 0
+    assert 0 <= result["largest_input_memory_mb"] < 200
