@@ -1,29 +1,39 @@
 #!/usr/bin/env python3
-"""Build the built-in role profiles (src/credwallet/data/roles/) from the O*NET data in ../shared/data/.
+"""Build credwallet's built-in roles from the O*NET 29.3 database (../shared/data/onet-full/).
 
-Derivation, per role (reviewable here; rerun with `python scripts/build_roles.py`):
-  * skills and knowledge: every O*NET Skills/Knowledge element of the rated occupation (the role's own
-    code, or the rated proxy SOURCES.md names when O*NET ships no ratings for it) with Importance >= 3.0
-    of 5, the MAX_ELEMENTS most important kept. weight = (importance - 1) / 4; level = Level (0-7)
-    scaled to 1-5 (round(LV * 5 / 7), at least 1). Six "basic content" elements that every occupation
-    rates highly and no credential evidences (reading comprehension, active listening, English language,
-    active learning, learning strategies, monitoring) are left out: they would weigh on every gap alike.
-  * tools: the occupation's Technology Skills marked In Demand (weight 0.8, level 3), then the Hot
-    Technologies the role spec picks (weight 0.5, level 2), mapped to vocabulary ids through the O*NET
-    example names the vocabulary absorbed.
-  * curation: each spec adds a few skills O*NET has no element for (e.g. data-visualization for a data
-    analyst), drops a few generic tools, and names the role's required skills. These are the only
-    hand-made parts and are listed in ROLE_SPECS below.
-Outputs one YAML file per role (what `roles show` and users read) and builtin.json (the same roles in one
-file, so loading every role for `roles match` costs one JSON parse).
+Outputs (rerun with `python scripts/build_roles.py`; a test keeps the shipped files equal to the output):
+  * src/credwallet/data/roles/occupations.json.gz: every O*NET occupation (1,016) as a role, compact;
+  * src/credwallet/data/roles/occupation-titles.txt.gz: their titles, alternate titles and reported job
+    titles, one per line, for `roles search` (read without building any role);
+  * src/credwallet/data/roles/builtin.json and one YAML file per curated role (scripts/roles_curated.py).
+
+Rules, the same for every occupation (curated roles use them too, then adjust as their spec says):
+  * core tools: the occupation's Technology Skills flagged In Demand or Hot Technology, mapped to vocabulary
+    skills. Tools that stand in for each other (same UNSPSC commodity and same broader skill in the
+    vocabulary, e.g. Tableau and Power BI: business intelligence software, data visualization) form one
+    "any one of" choice group. A group with In Demand members keeps those (level 3, weight 0.8); otherwise
+    its Hot Technology members, the four most common across O*NET (level 2, weight 0.5; at most six such
+    groups per role). Office basics (word processing, e-mail, office suites, browsers, video calls, document
+    management) are left out; spreadsheets, presentations and operating systems only when In Demand.
+  * core competencies: O*NET technical skills (2.B.3: programming, troubleshooting, repairing, quality
+    control...) with importance >= 3.5, and subject knowledge (medicine and dentistry, law and government,
+    economics and accounting, engineering...) with importance >= 4.0, three of each at most;
+    weight = (importance - 1) / 4, level = O*NET level scaled to 1-5 (at most 4).
+  * foundation: the other O*NET skills and knowledge areas with importance >= 3.0 (basic skills,
+    social skills, generic knowledge such as computers and electronics or mathematics), the eight most
+    important, weight = (importance - 1) / 4; they carry 10% of coverage together and are never planned by
+    default. Six elements every occupation rates highly and no credential evidences (reading comprehension,
+    active listening, English language, active learning, learning strategies, monitoring) are left out.
+  * requirements: job zone; the required level of education and the related work experience most
+    respondents name, with their share.
+  * an "All Other" occupation O*NET publishes no data for is profiled from the occupations of its SOC group.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
+import gzip
 import json
-import math
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,8 +41,20 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "scripts"))
 
-from credwallet.skills.vocabulary import load_bundled_vocabulary  # noqa: E402
+from roles_onet import (  # noqa: E402
+    ONET_VERSION,
+    OnetData,
+    Profile,
+    Technology,
+    education_text,
+    experience_text,
+    scale_level,
+)
+
+from credwallet.skills.text import slugify  # noqa: E402
+from credwallet.skills.vocabulary import Vocabulary, load_bundled_vocabulary  # noqa: E402
 
 # The shared data sits next to the repository (/work/main -> /work/shared), or two levels up for a worktree.
 DEFAULT_DATA = next(
@@ -40,486 +62,427 @@ DEFAULT_DATA = next(
     REPO.parent / "shared" / "data",
 )
 OUTPUT = REPO / "src" / "credwallet" / "data" / "roles"
-ONET_VERSION = "29.3"
-MAX_ELEMENTS = 10
-MIN_IMPORTANCE = 3.0
+OCCUPATIONS_FILE = "occupations.json.gz"
+TITLES_FILE = "occupation-titles.txt.gz"
+
+ATTRIBUTION = (
+    "This product includes information from the O*NET 29.3 Database by the U.S. Department of Labor, "
+    "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET(R) is a "
+    "trademark of USDOL/ETA. credwallet has modified all or some of this information. USDOL/ETA has not "
+    "approved, endorsed, or tested these modifications."
+)
+
+IN_DEMAND_LEVEL, IN_DEMAND_WEIGHT = 3, 0.8
+HOT_LEVEL, HOT_WEIGHT = 2, 0.5
+HOT_GROUPS_MAX = 6
+HOT_MEMBERS_MAX = 4
+TECHNICAL_MIN_IMPORTANCE, SUBJECT_MIN_IMPORTANCE = 3.5, 4.0
+COMPETENCIES_MAX = 3
+FOUNDATION_MIN_IMPORTANCE, FOUNDATION_MAX = 3.0, 8
+CORE_LEVEL_MAX = 4
+
+# Commodities every office job lists: never a core item.
+ALWAYS_LEFT_OUT = {
+    "43232104",  # word processing
+    "43233501",  # electronic mail
+    "43231513",  # office suite
+    "43233502",  # video conferencing
+    "43232202",  # document management (Acrobat, SharePoint)
+    "43233203",  # internet browser
+}
+# Everyday commodities kept only when O*NET marks a member In Demand for the occupation.
+ONLY_IN_DEMAND = {
+    "43232110",  # spreadsheet
+    "43232106",  # presentation
+    "43233004",  # operating system
+    "43233513",  # cloud-based data access and sharing (Slack, Dropbox)
+}
+# Basic-content elements every occupation rates highly and no credential evidences.
 BASIC_CONTENT = {"2.A.1.a", "2.A.1.b", "2.C.7.a", "2.A.2.b", "2.A.2.c", "2.A.2.d"}
-IN_DEMAND_WEIGHT, IN_DEMAND_LEVEL = 0.8, 3
-HOT_WEIGHT, HOT_LEVEL = 0.5, 2
+# Generic knowledge areas: foundation for every role (a data analyst does not need circuit boards).
+GENERIC_KNOWLEDGE = {"2.C.1.a", "2.C.1.b", "2.C.1.e", "2.C.1.f", "2.C.3.a", "2.C.4.a", "2.C.6", "2.C.7.a"}
 
 
 @dataclass
-class RoleSpec:
-    id: str
-    title: str
-    code: str  # the occupation the role is (title, description, technologies)
-    ratings: str | None = None  # rated proxy for skills/knowledge when `code` has no ratings
-    hot: list[str] = field(default_factory=list)  # vocabulary ids of hot technologies to include
-    extra: list[tuple[str, int, float]] = field(default_factory=list)  # (skill, level, weight)
-    required: list[str] = field(default_factory=list)
-    drop: list[str] = field(default_factory=list)
-    description: str | None = None
+class ToolGroup:
+    """Tools of one occupation that stand in for each other (one core item)."""
+
+    family: str  # the vocabulary skill the tools share, or "unspsc:<commodity>"
+    commodity: str
+    commodity_title: str
+    members: list[str]
+    examples: list[str]
+    in_demand: bool
+    popularity: int
+
+    @property
+    def level(self) -> int:
+        return IN_DEMAND_LEVEL if self.in_demand else HOT_LEVEL
+
+    @property
+    def weight(self) -> float:
+        return IN_DEMAND_WEIGHT if self.in_demand else HOT_WEIGHT
+
+    @property
+    def name(self) -> str:
+        """The group's family ("Data visualization") or its commodity title, as "... tool"."""
+        title = self.commodity_title.removesuffix(" software")
+        return title if title.lower().endswith(("tool", "system", "software")) else f"{title} tool"
+
+    def note(self) -> str:
+        flag = "in demand" if self.in_demand else "hot technology"
+        return f"O*NET technology ({flag}; UNSPSC {self.commodity}): {', '.join(self.examples)}"
 
 
-GENERIC_DROPS = [
-    "microsoft-office",
-    "operating-systems",
-    "adobe-acrobat",
-    "microsoft-word",
-    "microsoft-outlook",
-]
-
-ROLE_SPECS = [
-    RoleSpec(
-        "data-analyst",
-        "Data Analyst",
-        "15-2051.01",
-        hot=["tableau", "power-bi", "microsoft-sql-server", "spss"],
-        extra=[
-            ("data-visualization", 3, 0.9),
-            ("data-cleaning", 3, 0.7),
-            ("statistics", 3, 0.8),
-            ("reporting", 3, 0.5),
-        ],
-        required=["sql", "excel", "data-visualization", "statistics"],
-        drop=["sap", "oracle-cloud", "azure", "aws"],
-        description="Collects, cleans and analyses data to answer business questions, and presents the "
-        "results in reports and dashboards (O*NET: Business Intelligence Analysts).",
-    ),
-    RoleSpec(
-        "data-scientist",
-        "Data Scientist",
-        "15-2051.00",
-        ratings="15-2041.00",
-        hot=["python", "r", "sql", "tensorflow", "pytorch", "scikit-learn", "spark", "tableau"],
-        extra=[
-            ("machine-learning", 3, 0.9),
-            ("statistics", 4, 0.9),
-            ("data-visualization", 3, 0.6),
-            ("data-cleaning", 3, 0.6),
-        ],
-        required=["python", "machine-learning", "statistics"],
-    ),
-    RoleSpec(
-        "software-developer",
-        "Software Developer",
-        "15-1252.00",
-        ratings="15-1251.00",
-        hot=["git", "javascript", "java", "python", "docker", "typescript"],
-        extra=[
-            ("software-development", 3, 0.9),
-            ("software-testing", 2, 0.6),
-            ("algorithms", 3, 0.6),
-            ("version-control", 2, 0.5),
-        ],
-        required=["programming", "software-development"],
-    ),
-    RoleSpec(
-        "web-developer",
-        "Web Developer",
-        "15-1254.00",
-        hot=["react", "nodejs", "php", "git", "wordpress", "typescript"],
-        extra=[("web-development", 3, 0.9), ("responsive-design", 2, 0.5), ("web-accessibility", 2, 0.4)],
-        required=["html", "css", "javascript"],
-    ),
-    RoleSpec(
-        "qa-tester",
-        "Software QA Tester",
-        "15-1253.00",
-        hot=["selenium", "jira", "sql", "python", "git"],
-        extra=[("software-testing", 3, 1.0), ("unit-testing", 2, 0.6)],
-        required=["software-testing"],
-    ),
-    RoleSpec(
-        "cloud-engineer",
-        "Cloud Engineer",
-        "15-1299.08",
-        hot=["docker", "kubernetes", "terraform", "aws", "azure", "google-cloud"],
-        extra=[
-            ("cloud-computing", 3, 1.0),
-            ("devops", 3, 0.7),
-            ("ci-cd", 3, 0.6),
-            ("networking", 3, 0.6),
-            ("cloud-security", 2, 0.5),
-        ],
-        required=["cloud-computing", "linux"],
-        drop=["magellan-firmware", "go"],
-    ),
-    RoleSpec(
-        "network-administrator",
-        "Network and Systems Administrator",
-        "15-1244.00",
-        hot=["cisco", "windows-server", "active-directory", "linux", "vmware"],
-        extra=[
-            ("networking", 3, 1.0),
-            ("tcp-ip", 3, 0.8),
-            ("system-administration", 3, 0.8),
-            ("network-security", 2, 0.6),
-        ],
-        required=["networking", "system-administration"],
-    ),
-    RoleSpec(
-        "database-administrator",
-        "Database Administrator",
-        "15-1242.00",
-        hot=["oracle-database", "microsoft-sql-server", "mysql", "postgresql", "linux"],
-        extra=[("databases", 3, 1.0), ("data-modeling", 3, 0.6)],
-        required=["databases", "sql"],
-    ),
-    RoleSpec(
-        "data-engineer",
-        "Data Engineer",
-        "15-1243.00",
-        hot=["python", "spark", "kafka", "airflow", "hadoop", "aws"],
-        extra=[
-            ("data-engineering", 3, 1.0),
-            ("etl", 3, 0.8),
-            ("data-warehousing", 3, 0.7),
-            ("data-modeling", 3, 0.6),
-        ],
-        required=["sql", "data-engineering"],
-        description="Designs and builds the data platforms, pipelines and warehouses analysts and data "
-        "scientists rely on (O*NET: Database Architects).",
-    ),
-    RoleSpec(
-        "cybersecurity-analyst",
-        "Cybersecurity Analyst",
-        "15-1212.00",
-        hot=["splunk", "wireshark", "nessus", "kali-linux"],
-        extra=[
-            ("cybersecurity", 3, 1.0),
-            ("network-security", 3, 0.8),
-            ("incident-response", 3, 0.7),
-            ("vulnerability-management", 3, 0.6),
-            ("risk-management", 2, 0.5),
-        ],
-        required=["cybersecurity", "network-security"],
-    ),
-    RoleSpec(
-        "penetration-tester",
-        "Penetration Tester",
-        "15-1299.04",
-        ratings="15-1212.00",
-        hot=["kali-linux", "metasploit", "burp-suite", "nmap", "wireshark", "python"],
-        extra=[
-            ("penetration-testing", 4, 1.0),
-            ("cybersecurity", 3, 0.8),
-            ("owasp", 3, 0.6),
-            ("networking", 3, 0.6),
-        ],
-        required=["penetration-testing"],
-    ),
-    RoleSpec(
-        "it-support-specialist",
-        "IT Support Specialist",
-        "15-1232.00",
-        hot=["windows", "active-directory", "servicenow", "macos"],
-        extra=[
-            ("it-support", 3, 1.0),
-            ("troubleshooting", 3, 0.9),
-            ("hardware", 2, 0.6),
-            ("networking", 2, 0.5),
-            ("it-service-management", 2, 0.4),
-        ],
-        required=["it-support", "troubleshooting"],
-    ),
-    RoleSpec(
-        "project-manager",
-        "Project Manager",
-        "13-1082.00",
-        ratings="15-1299.09",
-        hot=["microsoft-project", "jira", "asana", "excel"],
-        extra=[
-            ("project-management", 3, 1.0),
-            ("agile", 3, 0.7),
-            ("risk-management", 3, 0.6),
-            ("stakeholder-management", 3, 0.7),
-            ("budgeting", 3, 0.5),
-        ],
-        required=["project-management"],
-    ),
-    RoleSpec(
-        "it-project-manager",
-        "IT Project Manager",
-        "15-1299.09",
-        hot=["microsoft-project", "confluence", "servicenow"],
-        extra=[
-            ("project-management", 4, 1.0),
-            ("agile", 3, 0.8),
-            ("scrum", 3, 0.6),
-            ("stakeholder-management", 3, 0.6),
-            ("risk-management", 3, 0.5),
-        ],
-        required=["project-management", "agile"],
-        drop=["sap", "azure"],
-    ),
-    RoleSpec(
-        "it-manager",
-        "IT Manager",
-        "11-3021.00",
-        hot=["project-management-software", "servicenow"],
-        extra=[
-            ("it-service-management", 3, 0.7),
-            ("leadership", 3, 0.8),
-            ("people-management", 3, 0.8),
-            ("budgeting", 3, 0.6),
-            ("cybersecurity", 2, 0.5),
-        ],
-        required=["people-management"],
-    ),
-    RoleSpec(
-        "digital-marketer",
-        "Digital Marketer",
-        "13-1161.01",
-        hot=["social-media-marketing", "marketing-automation", "wordpress"],
-        extra=[
-            ("digital-marketing", 3, 1.0),
-            ("seo", 3, 0.9),
-            ("sem", 3, 0.7),
-            ("content-marketing", 3, 0.6),
-            ("web-analytics", 3, 0.8),
-            ("email-marketing", 2, 0.4),
-        ],
-        required=["digital-marketing", "seo", "google-analytics"],
-        drop=["python", "javascript", "html", "css"],
-        description="Plans and runs online marketing: search (SEO and paid search), social media, content "
-        "and email campaigns, measured with web analytics (O*NET: Search Marketing Strategists).",
-    ),
-    RoleSpec(
-        "marketing-manager",
-        "Marketing Manager",
-        "11-2021.00",
-        hot=["google-analytics", "salesforce", "marketing-automation"],
-        extra=[
-            ("digital-marketing", 3, 0.7),
-            ("brand-management", 3, 0.7),
-            ("market-research", 3, 0.6),
-            ("budgeting", 3, 0.5),
-            ("leadership", 3, 0.6),
-        ],
-        required=["sales-and-marketing"],
-    ),
-    RoleSpec(
-        "market-research-analyst",
-        "Market Research Analyst",
-        "13-1161.00",
-        hot=["spss", "tableau", "sql", "google-analytics"],
-        extra=[
-            ("market-research", 3, 1.0),
-            ("statistics", 3, 0.7),
-            ("data-analysis", 3, 0.8),
-            ("data-visualization", 2, 0.5),
-        ],
-        required=["market-research", "data-analysis"],
-    ),
-    RoleSpec(
-        "ux-designer",
-        "UX Designer",
-        "15-1255.00",
-        ratings="27-1024.00",
-        hot=["figma", "adobe-xd", "sketch", "invision", "html", "css"],
-        extra=[
-            ("ux-design", 3, 1.0),
-            ("ux-research", 3, 0.9),
-            ("wireframing", 3, 0.9),
-            ("ui-design", 3, 0.8),
-            ("information-architecture", 2, 0.5),
-            ("web-accessibility", 2, 0.5),
-        ],
-        required=["ux-design", "ux-research", "wireframing"],
-        drop=["adobe-after-effects", "microsoft-outlook", "adobe-indesign"],
-        description="Researches users and designs the structure, flows and interfaces of digital "
-        "products, from wireframes to tested prototypes (O*NET: Web and Digital Interface Designers; skill "
-        "ratings from Graphic Designers, the closest rated occupation in the bundled data).",
-    ),
-    RoleSpec(
-        "graphic-designer",
-        "Graphic Designer",
-        "27-1024.00",
-        hot=["canva", "figma"],
-        extra=[("graphic-design", 3, 1.0), ("brand-management", 2, 0.4)],
-        required=["graphic-design", "design-knowledge"],
-    ),
-    RoleSpec(
-        "business-analyst",
-        "Business / Systems Analyst",
-        "15-1211.00",
-        hot=["sql", "excel", "visio", "jira", "tableau"],
-        extra=[("business-analysis", 3, 1.0), ("stakeholder-management", 3, 0.6), ("data-analysis", 3, 0.6)],
-        required=["business-analysis", "systems-analysis"],
-    ),
-    RoleSpec(
-        "financial-analyst",
-        "Financial Analyst",
-        "13-2051.00",
-        ratings="13-2011.00",
-        hot=["excel", "sql", "tableau", "power-bi", "python"],
-        extra=[("financial-analysis", 3, 1.0), ("accounting", 3, 0.7), ("forecasting", 3, 0.6)],
-        required=["financial-analysis", "excel"],
-    ),
-    RoleSpec(
-        "accountant",
-        "Accountant",
-        "13-2011.00",
-        hot=["quickbooks", "excel", "sap"],
-        extra=[("accounting", 4, 1.0), ("financial-analysis", 2, 0.5), ("accounting-software", 3, 0.6)],
-        required=["accounting", "economics-and-accounting"],
-    ),
-    RoleSpec(
-        "health-informatics-specialist",
-        "Health Informatics Specialist",
-        "15-1211.01",
-        hot=["epic", "sql", "excel", "tableau"],
-        extra=[("health-informatics", 3, 1.0), ("data-privacy", 3, 0.6), ("data-analysis", 3, 0.6)],
-        required=["health-informatics"],
-    ),
-]
+def example_index(vocabulary: Vocabulary) -> dict[str, str]:
+    """O*NET technology example name -> the vocabulary skill that absorbed it."""
+    index: dict[str, str] = {}
+    for skill in vocabulary:
+        for example in skill.onet_examples:
+            index.setdefault(example, skill.id)
+    return index
 
 
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
+class Derivation:
+    """The shared rules: tool groups, competencies, foundation and requirements of a profile."""
 
+    def __init__(self, onet: OnetData, vocabulary: Vocabulary) -> None:
+        self.onet = onet
+        self.vocabulary = vocabulary
+        self.examples = example_index(vocabulary)
 
-def scale_level(lv: float) -> int:
-    """O*NET Level 0-7 to credwallet's 1-5 (round half up, at least 1)."""
-    return max(1, min(5, math.floor(lv * 5 / 7 + 0.5)))
-
-
-def build_role(spec: RoleSpec, data: Path, tables: dict[str, Any]) -> dict[str, Any]:
-    vocabulary = load_bundled_vocabulary()
-    occupation = tables["occupations"][spec.code]
-    ratings_code = spec.ratings or spec.code
-    ratings = tables["ratings"].get(ratings_code)
-    if not ratings:
-        raise SystemExit(f"{spec.id}: O*NET {ratings_code} has no skill ratings; name a rated proxy")
-    skills: dict[str, dict[str, Any]] = {}
-
-    def put(skill_id: str, level: int, weight: float, note: str) -> None:
-        if skill_id not in vocabulary:
-            raise SystemExit(f"{spec.id}: '{skill_id}' is not a vocabulary id")
-        if skill_id in spec.drop or (skill_id in GENERIC_DROPS and skill_id not in spec.hot):
-            return
-        current = skills.get(skill_id)
-        if current is None or (weight, level) > (current["weight"], current["level"]):
-            skills[skill_id] = {"skill": skill_id, "level": level, "weight": round(weight, 2), "note": note}
-
-    elements = [e for e in ratings.values() if e["im"] >= MIN_IMPORTANCE and e["id"] not in BASIC_CONTENT]
-    elements.sort(key=lambda e: (-e["im"], e["id"]))
-    for element in elements[:MAX_ELEMENTS]:
-        skill = vocabulary.by_code(element["id"])
+    def skill_of(self, element: str) -> str:
+        skill = self.vocabulary.by_code(element)
         if skill is None:
-            raise SystemExit(f"{spec.id}: O*NET element {element['id']} is not in the vocabulary")
-        put(
-            skill.id,
-            scale_level(element["lv"]),
-            (element["im"] - 1) / 4,
-            f"O*NET {element['id']} importance {element['im']:.2f}, level {element['lv']:.2f}",
-        )
-    technologies = tables["technologies"].get(spec.code, [])
-    for example, _hot, in_demand in technologies:
-        skill = vocabulary.by_alias(example)
-        if skill is None:
-            continue
-        if in_demand:
-            put(skill.id, IN_DEMAND_LEVEL, IN_DEMAND_WEIGHT, f"O*NET technology in demand: {example}")
-    hot_ids = {}
-    for example, hot, _ in technologies:
-        skill = vocabulary.by_alias(example)
-        if skill is not None and hot:
-            hot_ids.setdefault(skill.id, example)
-    for skill_id in spec.hot:
-        if skill_id in hot_ids:
-            put(skill_id, HOT_LEVEL, HOT_WEIGHT, f"O*NET hot technology: {hot_ids[skill_id]}")
-        else:
-            put(
-                skill_id, HOT_LEVEL, HOT_WEIGHT, "credwallet curation (tool common in postings for this role)"
+            raise SystemExit(f"O*NET element {element} is not in the vocabulary")
+        return skill.id
+
+    def tool_groups(self, technologies: list[Technology], *, every: bool = False) -> list[ToolGroup]:
+        """Every tool group of an occupation, in priority order (`every`: office basics included too).
+
+        Tools stand in for each other when they share their broader skill in the vocabulary (for O*NET tools
+        that link is set from the UNSPSC commodity, scripts/vocabulary_curated.yaml `commodity_broader`),
+        else when they share the commodity: Tableau and Power BI (data visualization), AWS and Azure (cloud
+        computing, although O*NET files them under different commodities), Python and R (programming).
+        """
+        keyed: dict[str, list[tuple[Technology, str]]] = {}
+        for technology in technologies:
+            if not (technology.hot or technology.in_demand):
+                continue
+            skill_id = self.examples.get(technology.example)
+            skill = self.vocabulary.get(skill_id) if skill_id else None
+            if skill is None or skill.kind != "tool":
+                continue
+            if not every and technology.commodity in ALWAYS_LEFT_OUT:
+                continue
+            if not every and technology.commodity in ONLY_IN_DEMAND and not technology.in_demand:
+                continue
+            family = skill.broader[0] if skill.broader else f"unspsc:{technology.commodity}"
+            keyed.setdefault(family, []).append((technology, skill.id))
+        groups: list[ToolGroup] = []
+        placed: set[str] = set()
+        for family, entries in sorted(keyed.items(), key=lambda kv: self._group_rank(kv[1])):
+            in_demand = any(t.in_demand for t, _ in entries)
+            chosen = [(t, s) for t, s in entries if t.in_demand] if in_demand else list(entries)
+            chosen.sort(key=lambda pair: (not pair[0].in_demand, -self.onet.popularity[pair[0].example], pair[1]))
+            members: list[str] = []
+            examples: list[str] = []
+            for technology, skill_id in chosen:
+                if skill_id in placed or skill_id in members:
+                    continue
+                members.append(skill_id)
+                examples.append(technology.example)
+            if not in_demand:
+                members, examples = members[:HOT_MEMBERS_MAX], examples[:HOT_MEMBERS_MAX]
+            if not members:
+                continue
+            placed.update(members)
+            popularity = max(self.onet.popularity[e] for e in examples)
+            lead = chosen[0][0]
+            label = (
+                self.vocabulary.label(family) if not family.startswith("unspsc:") else lead.commodity_title
             )
-    for skill_id, level, weight in spec.extra:
-        put(skill_id, level, weight, "credwallet curation")
-    for skill_id in spec.required:
-        if skill_id not in skills:
-            raise SystemExit(f"{spec.id}: required skill '{skill_id}' is not among the role's skills")
-        skills[skill_id]["required"] = True
-    ordered = sorted(skills.values(), key=lambda s: (not s.get("required", False), -s["weight"], s["skill"]))
-    for item in ordered:
-        item.setdefault("required", False)
-    source: dict[str, Any] = {
-        "name": "O*NET",
-        "code": spec.code,
-        "version": ONET_VERSION,
-        "title": occupation["title"],
+            commodities = sorted({t.commodity for t, s in chosen if s in members})
+            groups.append(ToolGroup(family, ", ".join(commodities), label, members, examples, in_demand, popularity))
+        return groups
+
+    def _group_rank(self, entries: list[tuple[Technology, str]]) -> tuple[int, int, int, str]:
+        in_demand = any(t.in_demand for t, _ in entries)
+        popularity = max(self.onet.popularity[t.example] for t, _ in entries)
+        return (0 if in_demand else 1, -len(entries), -popularity, entries[0][0].example)
+
+    def tool_items(self, profile: Profile) -> list[dict[str, Any]]:
+        groups = self.tool_groups(profile.technologies)
+        in_demand = [g for g in groups if g.in_demand]
+        hot = [g for g in groups if not g.in_demand][:HOT_GROUPS_MAX]
+        return [group_item(g) for g in (*in_demand, *hot)]
+
+    def competency_items(self, profile: Profile, taken: set[str]) -> list[dict[str, Any]]:
+        technical = [
+            r for r in profile.ratings.values()
+            if r.element.startswith("2.B.3.") and r.importance >= TECHNICAL_MIN_IMPORTANCE
+        ]
+        subjects = [
+            r for r in profile.ratings.values()
+            if r.element.startswith("2.C.") and r.element not in GENERIC_KNOWLEDGE
+            and r.importance >= SUBJECT_MIN_IMPORTANCE
+        ]
+        items = []
+        for chosen in (technical, subjects):
+            chosen.sort(key=lambda r: (-r.importance, r.element))
+            for rating in chosen[:COMPETENCIES_MAX]:
+                skill_id = self.skill_of(rating.element)
+                if skill_id in taken:
+                    continue
+                taken.add(skill_id)
+                items.append(element_item(rating, skill_id, core=True))
+        return items
+
+    def foundation_items(self, profile: Profile, taken: set[str], drop: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+        candidates = [
+            r for r in profile.ratings.values()
+            if r.element not in BASIC_CONTENT and r.importance >= FOUNDATION_MIN_IMPORTANCE
+        ]
+        candidates.sort(key=lambda r: (-r.importance, r.element))
+        items = []
+        for rating in candidates:
+            skill_id = self.skill_of(rating.element)
+            if skill_id in taken or skill_id in drop:
+                continue
+            taken.add(skill_id)
+            items.append(element_item(rating, skill_id, core=False))
+            if len(items) == FOUNDATION_MAX:
+                break
+        return items
+
+    def requirements(self, profile: Profile) -> dict[str, Any]:
+        requirements: dict[str, Any] = {}
+        if profile.job_zone:
+            requirements["job_zone"] = profile.job_zone
+        education = education_text(profile.education)
+        experience = experience_text(profile.experience)
+        if profile.zone_text is not None:  # O*NET's job zone wording when the occupation has no survey data
+            education = education or profile.zone_text[0]
+            experience = experience or profile.zone_text[1]
+        if education:
+            requirements["education"] = education
+        if experience:
+            requirements["experience"] = experience
+        return requirements
+
+
+def group_item(group: ToolGroup) -> dict[str, Any]:
+    if len(group.members) == 1:
+        return {"skill": group.members[0], "level": group.level, "weight": group.weight, "required": False,
+                "note": group.note()}
+    return {"any_of": group.members, "level": group.level, "weight": group.weight, "required": False,
+            "need": 1, "name": group.name, "note": group.note()}
+
+
+def element_item(rating: Any, skill_id: str, *, core: bool) -> dict[str, Any]:
+    level = scale_level(rating.level) if rating.level is not None else 2
+    item: dict[str, Any] = {"skill": skill_id, "level": min(level, CORE_LEVEL_MAX) if core else level,
+                            "weight": round(max(0.05, (rating.importance - 1) / 4), 2)}
+    if core:
+        item["required"] = False
+    level_text = f", level {rating.level:.2f}" if rating.level is not None else ""
+    item["note"] = f"O*NET {rating.element} importance {rating.importance:.2f}{level_text}"
+    return item
+
+
+def generated_document(code: str, onet: OnetData, derivation: Derivation) -> dict[str, Any]:
+    """Any O*NET occupation as a format 2 role document, by the rules in the module docstring."""
+    profile = onet.profile((code,))
+    core = derivation.tool_items(profile)
+    taken = {m for item in core for m in item.get("any_of", [item.get("skill")])}
+    core += derivation.competency_items(profile, taken)
+    foundation = derivation.foundation_items(profile, taken)
+    if not core:  # no tools and no distinctive competency: the most important rated elements lead
+        core = [{**f, "required": False} for f in foundation[:3]]
+        foundation = foundation[3:]
+    if not core:
+        rated = sorted(
+            (r for r in profile.ratings.values() if r.element not in BASIC_CONTENT),
+            key=lambda r: (-r.importance, r.element),
+        )
+        core = [element_item(r, derivation.skill_of(r.element), core=True) for r in rated[:3]]
+    notes = "Generated from O*NET by credwallet's rules (scripts/build_roles.py); not checked by hand."
+    if not core:
+        notes = (
+            "O*NET 29.3 publishes no skills, knowledge, tools or related occupations for this occupation (it "
+            "gives military occupations a title and a description only), so this role has nothing to compare a "
+            "wallet with. `credwallet roles search` finds the civilian occupations that use the same skills."
+        )
+    elif profile.data_from != (code,):
+        notes += (
+            " O*NET publishes no ratings or tools for this occupation: the profile combines "
+            + ", ".join(f"{c} {onet.titles[c]}" for c in profile.data_from)
+            + "."
+        )
+    elif profile.rated_from and profile.rated_from != (code,):
+        notes += (
+            " O*NET publishes no skill ratings for this occupation: the foundation comes from "
+            + ", ".join(f"{c} {onet.titles[c]}" for c in profile.rated_from)
+            + "."
+        )
+    document: dict[str, Any] = {
+        "format": 2,
+        "id": slugify(onet.titles[code]),
+        "title": onet.titles[code],
+        "description": onet.descriptions[code],
+        "source": {"name": "O*NET", "codes": [code], "version": ONET_VERSION, "title": onet.titles[code]},
     }
-    if spec.ratings:
-        source["ratings_from"] = spec.ratings
+    requirements = derivation.requirements(profile)
+    if requirements:
+        document["requirements"] = requirements
+    document["core"] = core
+    if foundation:
+        document["foundation_weight"] = 0.1
+        document["foundation"] = foundation
+    document["notes"] = notes
+    return document
+
+
+# --- compact all-occupation file ---------------------------------------------------------------------
+
+
+def compact_occupation(document: dict[str, Any], code: str, onet: OnetData) -> dict[str, Any]:
+    """One occupation in the shipped file: short keys, items as lists (the package expands them)."""
+    core = []
+    for item in document["core"]:
+        if "any_of" in item:
+            core.append([item["any_of"], item["level"], item["weight"], int(item["required"]), item["need"],
+                         item["name"], item.get("note", "")])
+        else:
+            core.append([item["skill"], item["level"], item["weight"], int(item["required"]), item.get("note", "")])
+    entry: dict[str, Any] = {
+        "c": code,
+        "i": document["id"],
+        "t": document["title"],
+        "d": document["description"],
+        "k": core,
+        "f": [[f["skill"], f["level"], f["weight"], f.get("note", "")] for f in document.get("foundation", [])],
+        "q": document.get("requirements", {}),
+        "n": document["notes"],
+    }
+    return entry
+
+
+def titles_text(onet: OnetData, occupations: list[dict[str, Any]]) -> str:
+    """The search file: a JSON index line, then every occupation's titles, one per line, in index order.
+
+    Index entries are [code, id, alternate title count, reported title count, curated role ids]; each
+    occupation's lines are its O*NET title, its alternate titles, then its reported job titles.
+    """
+    index = []
+    lines = []
+    for entry in occupations:
+        code, title = entry["c"], entry["t"]
+        alternate = sorted(set(onet.alternate_titles.get(code, [])) - {title})
+        reported = sorted(set(onet.reported_titles.get(code, [])) - {title} - set(alternate))
+        index.append([code, entry["i"], len(alternate), len(reported), entry.get("u", [])])
+        lines += [title, *alternate, *reported]
+    if any("\n" in line for line in lines):
+        raise SystemExit("a title contains a line break")
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":")) + "\n" + "\n".join(lines) + "\n"
+
+
+def occupations_bundle(onet: OnetData, derivation: Derivation, curated: dict[str, list[str]]) -> dict[str, Any]:
+    occupations = []
+    seen: dict[str, str] = {}
+    curated_ids = {role_id for ids in curated.values() for role_id in ids}
+    for code in sorted(onet.titles):
+        document = generated_document(code, onet, derivation)
+        if document["id"] in seen or document["id"] in curated_ids:
+            document["id"] = f"{document['id']}-{code.replace('.', '-')}"
+        seen[document["id"]] = code
+        if code in curated:
+            document["notes"] += " Curated roles built on this occupation: " + ", ".join(curated[code]) + "."
+        entry = compact_occupation(document, code, onet)
+        if code in curated:
+            entry["u"] = curated[code]  # the curated roles built on this occupation
+        occupations.append(entry)
     return {
-        "id": spec.id,
-        "title": spec.title,
-        "description": spec.description or occupation["description"],
-        "source": source,
-        "skills": [
-            {
-                "skill": s["skill"],
-                "level": s["level"],
-                "weight": s["weight"],
-                "required": s["required"],
-                "note": s["note"],
-            }
-            for s in ordered
-        ],
+        "format": "credwallet-occupations",
+        "version": 1,
+        "generated_by": "scripts/build_roles.py",
+        "source": {"name": "O*NET", "version": ONET_VERSION, "attribution": ATTRIBUTION},
+        "occupations": occupations,
     }
 
 
-def load_tables(data: Path) -> dict[str, Any]:
-    onet = data / "onet"
-    occupations = {
-        row["O*NET-SOC Code"]: {"title": row["Title"], "description": row["Description"]}
-        for row in read_tsv(onet / "Occupation Data.txt")
+def write_gzip(path: Path, text: str) -> None:
+    """Deterministic gzip (no name, no time), so regenerating gives the same bytes with the same zlib."""
+    path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+
+
+def compact_json(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass
+class Outputs:
+    curated_yaml: dict[str, str] = field(default_factory=dict)
+    builtin: dict[str, Any] = field(default_factory=dict)
+    occupations: dict[str, Any] = field(default_factory=dict)
+    titles: str = ""
+
+
+def build(data: Path) -> Outputs:
+    from roles_curated import CURATED, curated_document
+
+    from credwallet.roles import parse_role_document, role_yaml
+
+    onet = OnetData.load(data / "onet-full")
+    vocabulary = load_bundled_vocabulary()
+    derivation = Derivation(onet, vocabulary)
+    outputs = Outputs()
+    entries = []
+    for spec in CURATED:
+        document = curated_document(spec, onet, derivation)
+        role = parse_role_document(document, f"curated role {spec.id}", vocabulary, "built-in")
+        normalized = role.to_document()
+        entries.append({"id": role.id, "curated": True, "role": normalized})
+        outputs.curated_yaml[role.id] = role_yaml(role, vocabulary, yaml_header(role.id))
+    outputs.builtin = {
+        "format": "credwallet-roles",
+        "version": 2,
+        "generated_by": "scripts/build_roles.py",
+        "source": {"name": "O*NET", "version": ONET_VERSION, "attribution": ATTRIBUTION},
+        "roles": entries,
     }
-    ratings: dict[str, dict[str, dict[str, Any]]] = {}
-    for file_name in ("Skills.txt", "Knowledge.txt"):
-        for row in read_tsv(onet / file_name):
-            code, element = row["O*NET-SOC Code"], row["Element ID"]
-            entry = ratings.setdefault(code, {}).setdefault(element, {"id": element, "im": 0.0, "lv": 0.0})
-            if row["Scale ID"] == "IM":
-                entry["im"] = float(row["Data Value"])
-            elif row["Scale ID"] == "LV":
-                entry["lv"] = float(row["Data Value"])
-    technologies: dict[str, list[tuple[str, bool, bool]]] = {}
-    for row in read_tsv(onet / "Technology Skills.txt"):
-        technologies.setdefault(row["O*NET-SOC Code"], []).append(
-            (row["Example"], row["Hot Technology"] == "Y", row["In Demand"] == "Y")
-        )
-    return {"occupations": occupations, "ratings": ratings, "technologies": technologies}
+    built_on: dict[str, list[str]] = {}
+    for spec in CURATED:
+        for code in spec.codes:
+            built_on.setdefault(code, []).append(spec.id)
+    outputs.occupations = occupations_bundle(onet, derivation, built_on)
+    outputs.titles = titles_text(onet, outputs.occupations["occupations"])
+    return outputs
 
 
-HEADER = """\
-# Built-in credwallet role profile, generated by scripts/build_roles.py from the O*NET {version}
-# database: do not edit by hand (copy it with `credwallet roles new --from {id}` instead).
-# weight = (O*NET importance - 1) / 4; level = O*NET level (0-7) scaled to 1-5; tools from O*NET
-# Technology Skills (in demand / hot technologies); "credwallet curation" marks hand-picked entries.
-# This product includes information from the O*NET 29.3 Database by the U.S. Department of Labor,
-# Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET(R) is a
-# trademark of USDOL/ETA. credwallet has modified all or some of this information. USDOL/ETA has not
-# approved, endorsed, or tested these modifications.
-"""
+def yaml_header(role_id: str) -> list[str]:
+    return [
+        f"Built-in credwallet role, curated and generated by scripts/build_roles.py from the O*NET {ONET_VERSION}",
+        f"database: do not edit by hand (copy it with `credwallet roles new --from {role_id}` instead).",
+        "core: what employers ask for (checked against typical job postings, see notes); any_of: a choice",
+        "group derived from O*NET's tool categories; foundation: O*NET basic skills and knowledge (10% of",
+        "coverage, never planned by default); requirements: O*NET job zone, education and experience.",
+        "This product includes information from the O*NET 29.3 Database by the U.S. Department of Labor,",
+        "Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET(R) is a",
+        "trademark of USDOL/ETA. credwallet has modified all or some of this information. USDOL/ETA has not",
+        "approved, endorsed, or tested these modifications.",
+    ]
 
 
-def to_yaml(role: dict[str, Any]) -> str:
-    """Hand-formatted YAML: one flow mapping per skill line, as users write them (DESIGN §6.1)."""
-    lines = [HEADER.format(version=ONET_VERSION, id=role["id"]).rstrip("\n")]
-    lines.append(f"id: {role['id']}")
-    lines.append(f"title: {json.dumps(role['title'])}")
-    lines.append(f"description: {json.dumps(role['description'], ensure_ascii=False)}")
-    source = ", ".join(f"{k}: {json.dumps(v)}" for k, v in role["source"].items())
-    lines.append(f"source: {{{source}}}")
-    lines.append("skills:")
-    for skill in role["skills"]:
-        lines.append(
-            f"  - {{skill: {skill['skill']}, level: {skill['level']}, weight: {skill['weight']}, "
-            f"required: {'true' if skill['required'] else 'false'}, note: {json.dumps(skill['note'])}}}"
-        )
-    return "\n".join(lines) + "\n"
+def write(outputs: Outputs, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.yaml"):
+        stale.unlink()
+    for role_id, text in outputs.curated_yaml.items():
+        (folder / f"{role_id}.yaml").write_text(text, encoding="utf-8")
+    (folder / "builtin.json").write_text(json.dumps(outputs.builtin, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    write_gzip(folder / OCCUPATIONS_FILE, compact_json(outputs.occupations))
+    write_gzip(folder / TITLES_FILE, outputs.titles)
 
 
 def main() -> int:
@@ -527,23 +490,12 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args()
-    tables = load_tables(args.data)
-    roles = [build_role(spec, args.data, tables) for spec in ROLE_SPECS]
-    args.output.mkdir(parents=True, exist_ok=True)
-    for stale in args.output.glob("*.yaml"):
-        stale.unlink()
-    for role in roles:
-        (args.output / f"{role['id']}.yaml").write_text(to_yaml(role), encoding="utf-8")
-    bundle = {
-        "format": "credwallet-roles",
-        "version": 1,
-        "generated_by": "scripts/build_roles.py",
-        "roles": [{"id": role["id"], "curated": False, "role": role} for role in roles],
-    }
-    (args.output / "builtin.json").write_text(
-        json.dumps(bundle, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    outputs = build(args.data)
+    write(outputs, args.output)
+    print(
+        f"wrote {len(outputs.curated_yaml)} curated roles and {len(outputs.occupations['occupations'])} "
+        f"O*NET occupations to {args.output}"
     )
-    print(f"wrote {len(roles)} roles to {args.output}")
     return 0
 
 

@@ -3,8 +3,9 @@
 
 Inputs (reviewable, regenerated with one command: `python scripts/build_vocabulary.py`):
   * scripts/vocabulary_curated.yaml: canonical ids, aliases and broader links for common skills and tools;
-  * O*NET 29.3 Skills / Knowledge elements (Content Model Reference) and Technology Skills examples that
-    are hot technologies or in demand (with their UNSPSC commodity codes);
+  * O*NET 29.3 Skills / Knowledge elements (Content Model Reference) and, from every occupation
+    (onet-full/), the Technology Skills examples that are hot technologies or in demand (with their UNSPSC
+    commodity codes);
   * ESCO v1.2.0 digital, DigComp and transversal skill collections (preferred and alternative labels,
     broader relations).
 Alias modes decide how free text may match (see src/credwallet/skills/vocabulary.py): `aliases` match
@@ -30,7 +31,11 @@ sys.path.insert(0, str(REPO / "src"))
 
 from credwallet.skills.text import normalize_key, slugify  # noqa: E402
 
-DEFAULT_DATA = REPO.parent / "shared" / "data"
+# The shared data sits next to the repository (/work/main -> /work/shared), or two levels up for a worktree.
+DEFAULT_DATA = next(
+    (p / "shared" / "data" for p in (REPO.parent, REPO.parent.parent) if (p / "shared" / "data").is_dir()),
+    REPO.parent / "shared" / "data",
+)
 CURATED = REPO / "scripts" / "vocabulary_curated.yaml"
 OUTPUT = REPO / "src" / "credwallet" / "data" / "skills" / "vocabulary.json"
 
@@ -122,6 +127,7 @@ class Builder:
             "explicit_aliases": [],
             "case_aliases": [],
             "context_words": [],
+            "phrases": [],
             "broader": [],
             "codes": {"esco": [], "onet_element": [], "onet_commodity": [], "onet_example": []},
             "origin": [origin],
@@ -186,6 +192,10 @@ def load_curated(builder: Builder, path: Path) -> dict[str, list[str]]:
         for alias in entry.get("ctx") or []:
             builder.add_alias(skill, alias, "context_aliases")
         skill["context_words"] = sorted({normalize_key(w) for w in entry.get("words") or []})
+        skill["phrases"] = [
+            [" ".join(sorted(set(triggers.split()))), " ".join(sorted(set(objects.split())))]
+            for triggers, objects in entry.get("phrases") or []
+        ]
         skill["broader"] = list(entry.get("broader") or [])
         for name in entry.get("onet") or []:
             name = str(name)
@@ -250,7 +260,8 @@ def load_onet_technology(
     ignore: set[str],
 ) -> None:
     """Hot / in-demand technologies become tool skills; curated ones gain their commodity codes."""
-    rows = read_tsv(data / "onet" / "Technology Skills.txt")
+    # Every occupation's technologies (onet-full), so each O*NET role's in-demand and hot tools are skills.
+    rows = read_tsv(data / "onet-full" / "Technology Skills.txt")
     commodities: dict[str, set[str]] = defaultdict(set)
     hot: set[str] = set()
     for row in rows:

@@ -250,3 +250,34 @@ def test_match_ranks_partial_credit_above_a_few_met_items() -> None:
     # narrow: one of three met (coverage 33%, progress 33%); wide: nothing met but 75% progress.
     assert [m.role for m in matches] == ["wide", "narrow"]
     assert matches[0].coverage == 0.0 and matches[0].progress == pytest.approx(0.75)
+
+
+def test_foundation_items_are_never_planned_by_default() -> None:
+    from datetime import date
+
+    from credwallet.planner import PlanOptions, make_plan
+    from credwallet.skills.planning import needs_from_gap
+
+    from ..planner.helpers import catalog_of, offering
+
+    role = Role(
+        "f",
+        "F",
+        core=(SkillItem("sql", 3, 1.0, True), ChoiceGroup(("tableau", "power-bi"), 3, 0.8, True, 1, "BI tool")),
+        foundation=(FoundationItem("mathematics", 3), FoundationItem("speaking", 3)),
+    )
+    catalog = catalog_of(
+        offering("sql-course", 10, skills={"sql": 3}),
+        offering("bi-course", 10, skills={"power-bi": 3}),
+        offering("math-course", 5, skills={"mathematics": 3}),
+        offering("speaking-club", 5, skills={"speaking": 3}),
+    )
+    needs, _ = needs_from_gap(analyze_gap([held("power-bi", 1)], role))
+    options = PlanOptions(target_coverage=1.0)
+    by_default = make_plan("f", needs, {"power-bi": 1}, catalog, options, today=date(2026, 1, 5))
+    chosen = {step.offering.id for step in by_default.steps}
+    assert chosen == {"sql-course", "bi-course"}  # foundation offerings are never planned by default
+    asked = make_plan(
+        "f", needs, {}, catalog, PlanOptions(target_coverage=1.0, include_foundation=True), today=date(2026, 1, 5)
+    )
+    assert {"math-course", "speaking-club"} <= {step.offering.id for step in asked.steps}

@@ -106,4 +106,5 @@ def test_format_1_files_still_load(tmp_path: Path) -> None:
 
 
 def test_a_role_by_its_onet_code(tmp_path: Path) -> None:
-    assert load_role("15-2051.01", tmp_path).id == "data-analyst"
+    role = load_role("15-2051.01", tmp_path)
+    assert role.id == "business-intelligence-analysts" and role.file_format == 2 and not role.curated

@@ -8,7 +8,7 @@ labels with the canonical ids.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,11 @@ from credwallet.skills.vocabulary import Vocabulary
 
 LABELLED = Path(__file__).resolve().parent / "labelled"
 REPO = Path(__file__).resolve().parents[2]
-EXTERNAL = REPO.parent / "shared" / "fixtures" / "external"
+# Next to the repository (/work/main -> /work/shared), or two levels up from a worktree.
+EXTERNAL = next(
+    (p / "shared" / "fixtures" / "external" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()),
+    REPO.parent / "shared" / "fixtures" / "external",
+)
 
 
 @dataclass
@@ -28,6 +32,7 @@ class LabelledCredential:
     id: str
     credential: Credential
     skills: set[str]
+    text_skills: set[str] | None = None
 
 
 @dataclass
@@ -79,7 +84,8 @@ def load_labelled(include_files: bool = True) -> tuple[list[LabelledCredential],
     skipped: list[str] = []
     written = yaml.safe_load((LABELLED / "written.yaml").read_text("utf-8"))
     for entry in written["credentials"]:
-        items.append(LabelledCredential(entry["id"], _written(entry), set(entry["skills"])))
+        text_skills = set(entry["text_skills"]) if "text_skills" in entry else None
+        items.append(LabelledCredential(entry["id"], _written(entry), set(entry["skills"]), text_skills))
     if not include_files:
         return items, skipped
     references = yaml.safe_load((LABELLED / "references.yaml").read_text("utf-8"))
@@ -95,8 +101,23 @@ def load_labelled(include_files: bool = True) -> tuple[list[LabelledCredential],
             continue
         credential = credentials[entry.get("index", 0)]
         credential.wallet_id = entry["id"]
-        items.append(LabelledCredential(entry["id"], credential, set(entry["skills"])))
+        text_skills = set(entry["text_skills"]) if "text_skills" in entry else None
+        items.append(LabelledCredential(entry["id"], credential, set(entry["skills"]), text_skills))
     return items, skipped
+
+
+def text_only(items: list[LabelledCredential]) -> list[LabelledCredential]:
+    """The same credentials with tags and alignments removed: what extraction finds in prose alone.
+
+    Labels stay as a reader of the text would give them; an entry's `text_skills` (when present) replaces
+    them for skills that only its tags or alignments name.
+    """
+    variant = []
+    for item in items:
+        credential = replace(item.credential, tags=[], alignments=[], content_hash=None)
+        labels = item.text_skills if item.text_skills is not None else item.skills
+        variant.append(LabelledCredential(item.id, credential, set(labels)))
+    return variant
 
 
 def scored_skill(skill_id: str, vocabulary: Vocabulary, labels: set[str]) -> str:

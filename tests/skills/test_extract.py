@@ -226,3 +226,31 @@ def test_claims_round_trip_and_prime_cache(vocabulary: Vocabulary) -> None:
     prime_cache(credential, vocabulary, restored[:1])
     assert extract_skills(credential, vocabulary) == restored[:1]
     clear_cache()
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "unwanted"),
+    [
+        ("Learners respond to security events and incidents following a playbook.", {"incident-response"}, set()),
+        ("Confidence intervals and hypothesis tests on survey data.", {"hypothesis-testing"}, set()),
+        (
+            "Delivered a written report and a dashboard, and defended the recommendations in a 20-minute presentation.",
+            {"writing", "presentation-skills"},
+            set(),
+        ),
+        ("Cleans and shapes data with Power Query before modelling it.", {"data-cleaning"}, {"excel"}),
+        ("Configures Sales Cloud and Service Cloud for the sales team.", {"salesforce"}, {"cloud-computing"}),
+        ("Loads, cleans, reshapes and summarises tabular data in Python.", {"data-cleaning"}, set()),
+        ("Writes clear web copy and optimises it for search engines.", {"seo"}, set()),
+    ],
+)
+def test_skills_described_in_prose(text: str, wanted: set[str], unwanted: set[str], vocabulary: Vocabulary) -> None:
+    found = {c.skill for c in extract_skills(make_credential("Course", description=text), vocabulary) if c.via is None}
+    assert wanted <= found, found
+    assert not unwanted & found, found
+
+
+def test_a_phrase_does_not_cross_a_sentence(vocabulary: Vocabulary) -> None:
+    text = "Participants clean up the workshop room. Data was shared later."
+    found = {c.skill for c in extract_skills(make_credential("Workshop", description=text), vocabulary)}
+    assert "data-cleaning" not in found

@@ -25,3 +25,13 @@ def test_precision_and_recall_meet_targets(vocabulary: Vocabulary) -> None:
     total, details = score(items, vocabulary)
     assert total.precision >= 0.9, details
     assert total.recall >= 0.8, details
+
+
+def test_text_only_variant_meets_targets(vocabulary: Vocabulary) -> None:
+    """Issue 14: with tags and alignments removed, prose alone still finds the skills."""
+    from .labelled_set import text_only
+
+    items, _ = load_labelled()
+    total, details = score(text_only(items), vocabulary)
+    assert total.precision >= 0.9, details
+    assert total.recall >= 0.85, details

@@ -73,6 +73,9 @@ def render_gap(role: Role, result: GapResult) -> None:
     if requirements:
         out.print(console.clean(requirements))
     out.print()
+    if not role.core:
+        out.print(console.clean(role.notes or "this role has no items to compare"))
+        return
     _print_items(result.items)
     out.print("* required; an item of several skills is met by any one of them (or as many as it says)")
     matters = result.matters_most(3)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help="Job-role profiles: list, search every O*NET occupation, show, add your own, rank against your wallet.",
-    epilog="Example: credwallet roles   |   credwallet roles match",
+    epilog='Example: credwallet roles   |   credwallet roles search "marketing analyst"   |   credwallet roles match',
     invoke_without_command=True,
 )
 
@@ -49,27 +49,76 @@ def list_roles_command(
 
 
 @app.command("list", epilog="Example: credwallet roles list --json")
-def list_command(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:
-    """Curated roles first, then your own, then the other built-in roles."""
+def list_command(
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+    curated_only: Annotated[
+        bool, typer.Option("--curated", help="Only the curated roles and your own, not every O*NET occupation.")
+    ] = False,
+) -> None:
+    """Curated roles first, then your own, then every O*NET occupation (1,016)."""
     from credwallet.paths import user_roles_dir
     from credwallet.roles import list_roles
+    from credwallet.roles.occupations import occupations
     from credwallet.skills.service import vocabulary_for
 
     home = _home()
     roles = list_roles(user_roles_dir(home), vocabulary_for(home))
+    items = [_list_item(r) for r in roles]
+    if not curated_only:
+        taken = {r.id for r in roles}
+        items += [
+            {"id": o.id, "title": o.title, "onet_codes": [o.code], "curated": False, "origin": "built-in",
+             "overrides_builtin": False}
+            for o in occupations()
+            if o.id not in taken
+        ]
     if as_json:
-        console.print_json([_list_item(r) for r in roles])
+        console.print_json(items)
         return
     rows = [
         [
-            r.id,
-            console.clean_plain(r.title),
-            ", ".join(r.onet_codes[:1]),
-            "curated" if r.curated else r.origin + (" (overrides built-in)" if r.overrides_builtin else ""),
+            item["id"],
+            console.clean_plain(item["title"]),
+            ", ".join(item["onet_codes"][:1]),
+            "curated" if item["curated"] else item["origin"] + (" (overrides)" if item["overrides_builtin"] else ""),
         ]
-        for r in roles
+        for item in items
     ]
     print_table((Column("id"), Column("title", fit="wrap"), Column("O*NET", drop=1), Column("kind", drop=2)), rows)
+
+
+@app.command("search", epilog='Example: credwallet roles search "marketing analyst"')
+def search(
+    words: Annotated[list[str], typer.Argument(help="Words of a job title.")],
+    limit: Annotated[int, typer.Option(help="Show at most this many roles.", min=1)] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Find roles among every O*NET occupation (titles, alternate and reported job titles) and the curated
+    and your own roles, best match first."""
+    from credwallet.paths import user_roles_dir
+    from credwallet.roles import load_user_roles
+    from credwallet.roles.search import search_roles
+
+    home = _home()
+    user_roles = list(load_user_roles(user_roles_dir(home)).values()) if user_roles_dir(home).is_dir() else []
+    hits = search_roles(" ".join(words), user_roles, limit=limit)
+    if as_json:
+        console.print_json([hit.to_jsonable() for hit in hits])
+        return
+    if not hits:
+        console.out().print("No role matches; try fewer or other words.")
+        return
+    rows = [
+        [
+            f"{hit.score:.2f}",
+            hit.id,
+            console.clean_plain(hit.title) + ("" if hit.matched_title == hit.title else f" ({hit.matched_title})"),
+            ", ".join(hit.onet_codes[:1]),
+            "curated" if hit.curated else hit.origin,
+        ]
+        for hit in hits
+    ]
+    console.print_columns(["score", "id", "title (matched title)", "O*NET", "kind"], rows, flexible=(1, 2))
 
 
 @app.command("show", epilog="Example: credwallet roles show data-analyst   |   credwallet roles show 15-2051.01")
@@ -153,6 +202,12 @@ def render_role(profile: Role, vocabulary: Vocabulary) -> None:
     if profile.notes:
         out.print()
         out.print("notes: " + console.clean(profile.notes))
+    if profile.onet_codes and not profile.curated and profile.origin == "built-in":
+        from credwallet.roles.occupations import find_occupation
+
+        occupation = find_occupation(profile.onet_codes[0])
+        if occupation is not None and occupation.curated_roles and occupation.id == profile.id:
+            out.print("curated roles built on this occupation: " + ", ".join(occupation.curated_roles))
 
 
 @app.command("add", epilog="Example: credwallet roles add my-analyst.yaml")

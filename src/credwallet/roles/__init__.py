@@ -1,10 +1,12 @@
 """Role profiles: the format 2 model, role files, and the built-in and user roles (DESIGN.md §6, §6.1).
 
 Submodules: `model` (the dataclasses), `parse` (documents to roles, schema and vocabulary checks), `library`
-(built-in, user and file roles), `starter` (YAML for people). The names below are the public API.
+(curated built-in, user and file roles), `occupations` (every O*NET occupation as a role), `search`
+(`roles search`), `starter` (YAML for people). The names below are the public API.
 """
 
 from credwallet.roles.library import (
+    builtin_documents,
     builtin_ids,
     builtin_role_text,
     install_role,
@@ -27,7 +29,9 @@ from credwallet.roles.model import (
     RoleSource,
     SkillItem,
 )
+from credwallet.roles.occupations import Occupation, find_occupation, occupation_role
 from credwallet.roles.parse import parse_role_document, role_schema
+from credwallet.roles.search import SearchHit, search_roles
 from credwallet.roles.starter import role_yaml, starter_yaml
 
 __all__ = [
@@ -38,20 +42,26 @@ __all__ = [
     "ChoiceGroup",
     "CoreItem",
     "FoundationItem",
+    "Occupation",
     "Requirements",
     "Role",
     "RoleSource",
+    "SearchHit",
     "SkillItem",
+    "builtin_documents",
     "builtin_ids",
     "builtin_role_text",
+    "find_occupation",
     "install_role",
     "list_roles",
     "load_builtin_roles",
     "load_role",
     "load_user_roles",
+    "occupation_role",
     "parse_role_document",
     "role_schema",
     "role_yaml",
+    "search_roles",
     "starter_yaml",
     "validate_role_file",
 ]

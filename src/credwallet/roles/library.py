@@ -45,28 +45,33 @@ def _builtin_bundle() -> dict[str, Any]:
     return bundle
 
 
-def _builtin_documents() -> list[dict[str, Any]]:
+def builtin_documents() -> list[dict[str, Any]]:
+    """The curated built-in roles as shipped: [{"id", "curated", "role": format 2 document}]."""
     documents: list[dict[str, Any]] = _builtin_bundle()["roles"]
     return documents
 
 
 @lru_cache(maxsize=1)
 def builtin_ids() -> frozenset[str]:
-    return frozenset(doc["id"] for doc in _builtin_documents())
+    """Ids a user role would override: the curated roles and every O*NET occupation's slug."""
+    from credwallet.roles.occupations import occupations
+
+    return frozenset(doc["id"] for doc in builtin_documents()) | {o.id for o in occupations()}
 
 
 _BUILTIN_CACHE: dict[str, dict[str, Role]] = {}
 
 
 def load_builtin_roles(vocabulary: Vocabulary | None = None) -> dict[str, Role]:
-    """Every built-in role by id (read from one bundled JSON file; the YAML copies are for reading)."""
+    """The curated built-in roles by id (one bundled JSON file; the YAML copies are for reading). The other
+    O*NET occupations are in `credwallet.roles.occupations`."""
     from credwallet.skills.vocabulary import load_bundled_vocabulary
 
     vocabulary = vocabulary or load_bundled_vocabulary()
     cached = _BUILTIN_CACHE.get(vocabulary.fingerprint)
     if cached is None:
         cached = {}
-        for doc in _builtin_documents():
+        for doc in builtin_documents():
             role = parse_role_document(
                 doc["role"], f"built-in role {doc['id']}", vocabulary, ORIGIN_BUILTIN, None, trusted=True
             )
@@ -103,8 +108,8 @@ def load_user_roles(user_roles_dir: Path | None, vocabulary: Vocabulary | None =
 
 
 def list_roles(user_roles_dir: Path | None = None, vocabulary: Vocabulary | None = None) -> list[Role]:
-    """Curated built-in roles first, then the learner's own, then other built-in roles, each by title; a user
-    role replaces the built-in role with its id."""
+    """Curated built-in roles first, then the learner's own, each by title; a user role replaces the built-in
+    role with its id. (Every O*NET occupation is also a role: `credwallet.roles.occupations`.)"""
     roles = load_builtin_roles(vocabulary)
     roles.update(load_user_roles(user_roles_dir, vocabulary))
     return sorted(roles.values(), key=_list_order)
@@ -118,7 +123,11 @@ def _list_order(role: Role) -> tuple[int, str, str]:
 def load_role(
     id_or_path: str | Path, user_roles_dir: Path | None = None, vocabulary: Vocabulary | None = None
 ) -> Role:
-    """A role by id (user roles first, then built-in), by O*NET-SOC code, or from a YAML file path."""
+    """A role by id (user roles first, then curated, then an O*NET occupation's slug), by O*NET-SOC code
+    (the occupation itself: `15-2051.01`), or from a YAML file path."""
+    from credwallet.roles.occupations import find_occupation, occupation_role
+    from credwallet.skills.vocabulary import load_bundled_vocabulary
+
     text = str(id_or_path).strip()
     if text.lower().endswith(ROLE_SUFFIXES) or os.sep in text or "/" in text:
         return validate_role_file(Path(text), vocabulary)
@@ -128,11 +137,11 @@ def load_role(
     builtin = load_builtin_roles(vocabulary)
     if text in builtin:
         return builtin[text]
+    occupation = find_occupation(text)
+    if occupation is not None:
+        return occupation_role(occupation, vocabulary or load_bundled_vocabulary())
     if ONET_CODE.match(text):
-        code = text if "." in text else f"{text}.00"
-        for role in builtin.values():
-            if role.onet_codes and role.onet_codes[0] == code:
-                return role
+        raise NotFoundError(f"no O*NET 29.3 occupation '{text}'", hint="find one with `credwallet roles search WORDS`")
     raise NotFoundError(
         f"no role '{text}'", hint="find one with `credwallet roles search WORDS`, or list them with `credwallet roles`"
     )

@@ -58,7 +58,7 @@ def parse_role_document(
         lines = schema_error_lines(name, document, role_schema())
         if lines:
             raise InputError("\n".join(lines))
-    return _RoleReader(document, name, vocabulary).role(origin, path)
+    return _RoleReader(document, name, vocabulary).role(origin, path, allow_empty=trusted)
 
 
 class _RoleReader:
@@ -79,7 +79,8 @@ class _RoleReader:
             return None
         return skill.id
 
-    def role(self, origin: str, path: str | None) -> Role:
+    def role(self, origin: str, path: str | None, *, allow_empty: bool = False) -> Role:
+        """`allow_empty`: a shipped O*NET occupation O*NET publishes no data for has no items."""
         document = self.document
         if document.get("format") == 2:
             core = self.core(document["core"], "core")
@@ -95,7 +96,7 @@ class _RoleReader:
             file_format = 1
         if self.problems:
             raise InputError("\n".join(self.problems))
-        if not any(item.weight > 0 for item in core):
+        if not any(item.weight > 0 for item in core) and not (allow_empty and not core):
             key = "core" if file_format == 2 else "skills"
             raise InputError(f"{self.name}: {key}: every weight is 0, so coverage cannot be computed")
         return Role(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from credwallet.roles.model import ChoiceGroup, Role
@@ -11,7 +12,13 @@ if TYPE_CHECKING:
     from credwallet.skills.vocabulary import Vocabulary
 
 
+_PLAIN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_YAML_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "null", "y", "n"})
+
+
 def _scalar(value: Any) -> str:
+    if isinstance(value, str) and _PLAIN.match(value) and value not in _YAML_WORDS:
+        return value  # a skill id reads best unquoted: {skill: sql, ...}
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):

@@ -47,7 +47,7 @@ _COMMODITY = re.compile(r"4\d{7}")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 
 # Bumped whenever extraction or the level rules change, so claims a wallet stored are extracted again.
-EXTRACTION_VERSION = 2
+EXTRACTION_VERSION = 3
 
 _CACHE: dict[tuple[str, str], tuple[SkillClaim, ...]] = {}
 _CACHE_LIMIT = 50_000

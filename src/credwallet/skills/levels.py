@@ -12,7 +12,8 @@ a level word in the achievement's name), else from a default by kind of achievem
 | doctorate                                                          | 5 expert      |
 
 Words in the name then adjust it: fundamentals / foundations / essentials / introduction / beginner -> 2,
-intermediate / practitioner / associate -> 3, advanced / professional / expert -> 4, mastery -> 5.
+intermediate / practitioner / associate / "professional certificate" (a multi-course program) -> 3,
+advanced / professional level / expert -> 4, mastery -> 5.
 
 Assessed academic work counts for what it is, not for its title words: a graduate-level achievement
 (a graduate course, certificate or degree: "graduate", "postgraduate", "master's" in its name, criteria or
@@ -69,6 +70,9 @@ TYPE_DEFAULTS: dict[str, int] = {
 _NAME_CUES: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"\b(attendance|attended|participation|participant|orientation|taster)\b", re.I), 1),
     (re.compile(r"\bmastery\b", re.I), 5),
+    # A multi-course "Professional Certificate" program (Google, IBM, Meta on Coursera) prepares for entry-level
+    # roles: intermediate, not the "professional" (advanced) level of a professional certification.
+    (re.compile(r"\bprofessional certificate\b", re.I), 3),
     (re.compile(r"\b(advanced|expert|professional level|professional certification)\b", re.I), 4),
     (re.compile(r"\b(intermediate|practitioner|associate)\b", re.I), 3),
     (

@@ -164,6 +164,32 @@ def find_mentions(text: str, vocabulary: Vocabulary, *, title: bool = False) -> 
     return list(cached)
 
 
+# How far after its trigger a phrase rule's object may come ("cleans, reshapes and summarises data").
+PHRASE_WINDOW = 5
+
+
+def _phrases(tokens: _Tokens, vocabulary: Vocabulary) -> list[Mention]:
+    """Mentions from phrase rules: a trigger word, then one of its object words within PHRASE_WINDOW words of
+    the same sentence ("respond to security events and incidents" -> incident response)."""
+    index = vocabulary.phrase_index
+    if not index:
+        return []
+    lower, hard = tokens.lower, tokens.hard_break_after
+    found: list[Mention] = []
+    for start, word in enumerate(lower):
+        rules = index.get(word)
+        if rules is None:
+            continue
+        for skill_id, objects in rules:
+            end = start
+            while end < len(lower) - 1 and end - start < PHRASE_WINDOW and not hard[end]:
+                end += 1
+                if lower[end] in objects:
+                    found.append(Mention(skill_id, " ".join(tokens.original[start : end + 1]), start, end + 1, False))
+                    break
+    return found
+
+
 def _scan(text: str, vocabulary: Vocabulary, title: bool) -> list[Mention]:
     tokens = _tokens(text)
     lower, original = tokens.lower, tokens.original
@@ -210,8 +236,9 @@ def _scan(text: str, vocabulary: Vocabulary, title: bool) -> list[Mention]:
             continue
         found.append((best[0], best[1], position, best[2]))
         position = best[2]
+    phrased = _phrases(tokens, vocabulary)
     if not found:
-        return []
+        return phrased
     accepted = [mode != MODE_CONTEXT for _, mode, _, _ in found]
     # Two passes so a short alias listed next to another accepted short alias counts too ("R, Go and C").
     for _ in range(2):
@@ -222,7 +249,7 @@ def _scan(text: str, vocabulary: Vocabulary, title: bool) -> list[Mention]:
         Mention(skill_id, " ".join(original[start:end]), start, end, mode == MODE_CONTEXT)
         for (skill_id, mode, start, end), ok in zip(found, accepted, strict=True)
         if ok
-    ]
+    ] + phrased
 
 
 def _context_ok(

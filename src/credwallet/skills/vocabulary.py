@@ -55,6 +55,9 @@ class Skill:
     description: str | None = None
     origin: tuple[str, ...] = ()
     user_defined: bool = False
+    # Phrase rules for prose: (trigger words, object words): a trigger followed within a few words of the same
+    # sentence by an object names the skill ("cleans and combines data" -> data cleaning).
+    phrases: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
 
     def all_aliases(self) -> tuple[str, ...]:
         return self.aliases + self.context_aliases + self.explicit_aliases + self.case_aliases
@@ -111,6 +114,7 @@ class Vocabulary:
     narrower_index: dict[str, tuple[str, ...]] = field(default_factory=dict)
     first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest alias (tokens)
     prefixes: frozenset[str] = frozenset()  # every proper word-prefix of a matchable alias key
+    phrase_index: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)  # trigger -> rules
     fingerprint: str = ""
     prebuilt: dict[str, Any] | None = None  # indexes precomputed by the build script (bundled only)
     _ancestors: dict[tuple[str, int], list[tuple[str, int]]] = field(default_factory=dict, repr=False)
@@ -130,6 +134,10 @@ class Vocabulary:
         self.narrower_index = {k: tuple(v) for k, v in prebuilt["narrower_index"].items()}
         self.first_tokens = dict(prebuilt["first_tokens"])
         self.prefixes = frozenset(prebuilt["prefixes"])
+        self.phrase_index = {
+            trigger: [(skill_id, frozenset(objects)) for skill_id, objects in rules]
+            for trigger, rules in prebuilt.get("phrase_index", {}).items()
+        }
 
     def prebuilt_indexes(self) -> dict[str, Any]:
         """The lookup indexes as JSON data, so the build script can ship them and loading stays fast."""
@@ -140,6 +148,10 @@ class Vocabulary:
             "narrower_index": {k: list(v) for k, v in sorted(self.narrower_index.items())},
             "first_tokens": dict(sorted(self.first_tokens.items())),
             "prefixes": sorted(self.prefixes),
+            "phrase_index": {
+                trigger: [[skill_id, sorted(objects)] for skill_id, objects in rules]
+                for trigger, rules in sorted(self.phrase_index.items())
+            },
         }
 
     def _index(self) -> None:
@@ -148,6 +160,7 @@ class Vocabulary:
         case_index: dict[str, str] = {}
         code_index: dict[str, str] = {}
         narrower: dict[str, list[str]] = {}
+        phrase_index: dict[str, list[tuple[str, frozenset[str]]]] = {}
         # User skills are indexed last so their aliases win over bundled ones.
         ordered = sorted(self.skills.values(), key=lambda s: s.user_defined)
         for skill in ordered:
@@ -176,6 +189,10 @@ class Vocabulary:
                 code_index[f"onet:{element}"] = skill.id
             for broad in skill.broader:
                 narrower.setdefault(broad, []).append(skill.id)
+            for triggers, objects in skill.phrases:
+                for trigger in sorted(triggers):
+                    phrase_index.setdefault(trigger, []).append((skill.id, objects))
+        self.phrase_index = phrase_index
         first_tokens: dict[str, int] = {}
         for key, entry in alias_index.items():
             if entry.mode == MODE_EXPLICIT:
@@ -344,6 +361,10 @@ def _skill_from_json(entry: Mapping[str, Any], user_defined: bool = False) -> Sk
         description=entry.get("description") or None,
         origin=tuple(entry.get("origin") or ()),
         user_defined=user_defined,
+        phrases=tuple(
+            (frozenset(triggers.split()), frozenset(objects.split()))
+            for triggers, objects in entry.get("phrases") or ()
+        ),
     )
 
 
