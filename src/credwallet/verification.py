@@ -242,6 +242,7 @@ def verify_wallet(
             on_progress=on_progress,
             max_age=max_age,
         )
+    mark_trusted(results, wallet)
     with wallet.batch():
         for result in results:
             assert result.credential.wallet_id is not None
@@ -251,6 +252,18 @@ def verify_wallet(
             result.credential.status = result.report.status
             _fill_from_documents(wallet, result)
     return results
+
+
+def mark_trusted(results: list[Verified], wallet: Wallet) -> None:
+    """Add the `issuer` line: is each credential's issuer on the learner's trust list (`credwallet trust`)."""
+    from credwallet.trust import trust_check, trusted_issuers
+    from credwallet.verify.report import Report
+
+    trusted = {entry.issuer_id: entry for entry in trusted_issuers(wallet)}
+    for result in results:
+        line = trust_check(result.credential, trusted)
+        if line is not None:
+            result.report = Report.from_checks([*result.report.checks, line])
 
 
 def _fill_from_documents(wallet: Wallet, result: Verified) -> None:

@@ -32,6 +32,7 @@ from credwallet.cli import (
     report,
     roles,
     skills,
+    trust,
     verify,
 )
 from credwallet.cli.state import OPTIONS
@@ -203,6 +204,7 @@ app.add_typer(planning.plan_app, name="plan")
 app.add_typer(plan.catalog_app, name="catalog")
 app.add_typer(profile.app, name="profile")
 app.add_typer(export.app, name="export")
+app.add_typer(trust.app, name="trust")
 
 
 def run() -> None:

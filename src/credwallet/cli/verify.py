@@ -203,13 +203,17 @@ def _verify_files(
             credentials.append(credential)
     if fetch_options is not None:
         from credwallet.online import make_fetcher
-        from credwallet.verification import verify_gathered
+        from credwallet.verification import mark_trusted, verify_gathered
 
         with open_wallet() as wallet:
             fetcher = make_fetcher(wallet=wallet, **fetch_options)
-            return verify_gathered(credentials, fetcher, identities=identities, now=datetime.now(UTC))
+            gathered = verify_gathered(credentials, fetcher, identities=identities, now=datetime.now(UTC))
+            mark_trusted(gathered, wallet)
+            return gathered
+    from credwallet.verification import mark_trusted
+
     with open_wallet() as wallet:
-        return verify_offline(
+        results = verify_offline(
             credentials,
             wallet,
             identities=identities,
@@ -218,6 +222,8 @@ def _verify_files(
             use_cache=False,
             max_age=max_age,
         )
+        mark_trusted(results, wallet)
+        return results
 
 
 def deciding_reason(result: Verified) -> str:

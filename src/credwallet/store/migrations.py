@@ -201,3 +201,19 @@ def m006_saved_plans(db: sqlite3.Connection) -> None:
         )
         """,
     )
+
+
+@migration
+def m007_trusted_issuers(db: sqlite3.Connection) -> None:
+    """The learner's own list of issuers they recognise (`credwallet trust add`): verify marks their
+    credentials. A did:key issuer's name is only its own claim; this list is the learner's word for it."""
+    _run(
+        db,
+        """
+        CREATE TABLE trusted_issuers (
+            issuer_id TEXT PRIMARY KEY,
+            name TEXT,
+            added_at TEXT NOT NULL
+        )
+        """,
+    )

@@ -72,6 +72,25 @@ def _issuer_id(document: Mapping[str, Any]) -> str | None:
     return issuer if isinstance(issuer, str) else None
 
 
+SELF_ASSERTED_PREFIXES = ("did:key:", "did:jwk:")
+
+
+def _say_self_asserted(checks: list[Check], document: Mapping[str, Any], issuer_id: str | None) -> None:
+    """A did:key / did:jwk issuer proves it holds the key, nothing about who it is: say so in the key check."""
+    if not issuer_id or not issuer_id.startswith(SELF_ASSERTED_PREFIXES):
+        return
+    issuer = document.get("issuer")
+    name = issuer.get("name") if isinstance(issuer, Mapping) else None
+    named = f"its name {name!r}" if isinstance(name, str) and name.strip() else "who it is"
+    note = (
+        f"; {named} is self-asserted: a {issuer_id.split(':', 2)[1]} DID proves who holds the key, not who the "
+        "issuer is (credwallet trust add marks issuers you recognise)"
+    )
+    for check in checks:
+        if check.name == "key" and check.status.value == "passed" and note not in check.detail:
+            check.detail += note
+
+
 def _unbundled_contexts(document: Mapping[str, Any], documents: Documents | None) -> list[str]:
     """Context URLs neither bundled nor among the documents at hand (fetched, or from the wallet's cache)."""
     from credwallet.jsonld import unknown_contexts
@@ -199,6 +218,8 @@ def _verify(
         return vc_status_checks(document, issuer_id=issuer_id, documents=documents, verify_list=verify_list)
 
     checks += _guard("status", status)
+    if not only_time_dependent:
+        _say_self_asserted(checks, document, issuer_id)
     if depth == 0 and not only_time_dependent:
         recipient = credential.recipient if credential else None
         checks += _guard("recipient", lambda: [recipient_check(document, recipient, identities)])
