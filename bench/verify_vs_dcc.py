@@ -12,7 +12,7 @@ The corpus: realistic OpenBadgeCredentials (eddsa-rdfc-2022, VC 2.0 + OB 3.0.3 c
 with about 2% tampered after signing and 2% signed but expired.
 
 Usage: python bench/verify_vs_dcc.py [--count 1000] [--small 100] [--rounds 5] [--install-dcc]
-         [--dcc-dir /tmp/peers/credwallet-dcc] [--corpus DIR]
+         [--dcc-dir /tmp/peers/credwallet-dcc] [--corpus DIR] [--cli-src DIR]
 --install-dcc installs DCC verifier-core from the npm registry into --dcc-dir (never into the repository);
 without it, and without an install there, DCC is skipped with the reason.
 """
@@ -154,6 +154,7 @@ def main() -> None:
     parser.add_argument("--install-dcc", action="store_true")
     parser.add_argument("--dcc-dir", type=Path, default=DEFAULT_DCC_DIR)
     parser.add_argument("--corpus", type=Path, help="keep the generated files here (reused next time)")
+    parser.add_argument("--cli-src", type=Path, help="run credwallet from this source tree (PYTHONPATH)")
     args = parser.parse_args()
     exe = shutil.which("credwallet", path=str(Path(sys.executable).parent)) or "credwallet"
     why_not = dcc_ready(args.dcc_dir, args.install_dcc)
@@ -175,6 +176,8 @@ def main() -> None:
                 (folder / path.name).symlink_to(path)
             home = tmp / f"wallet-{size}"
             envs[size] = {**os.environ, "CREDWALLET_HOME": str(home), "NO_COLOR": "1"}
+            if args.cli_src:
+                envs[size]["PYTHONPATH"] = str(args.cli_src)
             ids[size] = wallet_for([folder / p.name for p in paths], home, envs[size], exe)
         cases: dict[str, Callable[[str], tuple[float, float, bytes]]] = {
             "credwallet": lambda size: timed([exe, "verify", "--all", "--no-cache", "--workers", "1"], envs[size]),
