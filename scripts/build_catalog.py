@@ -3978,12 +3978,343 @@ def _apply_also_teaches() -> None:
 _apply_also_teaches()
 
 
+# --------------------------------------------------------------------------- offerings added in review
+# (issue 15): real, current offerings for what the data-analyst role asks and nothing closed credibly.
+add(
+    "microsoft-learn-tsql",
+    "Get started querying with Transact-SQL (learning path, DP-080)",
+    "Microsoft Learn",
+    "https://learn.microsoft.com/en-us/training/paths/get-started-querying-with-transact-sql/",
+    "course",
+    6,
+    0,
+    "t-sql:2 microsoft-sql-server:2 sql:2",
+    notes="Free, self-paced; the learning path behind Microsoft's one-day course DP-080 (Querying Data with "
+    "Microsoft Transact-SQL). Hours: the path's published duration, rounded up.",
+)
+add(
+    "linkedin-learning-spss-essentials",
+    "SPSS Statistics Essential Training",
+    "LinkedIn Learning",
+    "https://www.linkedin.com/learning/spss-statistics-essential-training-2",
+    "course",
+    5,
+    40,
+    "spss:2 statistics:2",
+    notes="LinkedIn Learning subscription (about USD 40 a month; cost assumes one month); a certificate of "
+    "completion is issued. Hours: the course's length plus exercises.",
+)
+
+
+# --------------------------------------------------------------------------- eligibility (issue 15)
+# Who may enrol or sit the exam, from each body's published handbook as the editors knew it in 2025 (not
+# re-verified online when this file was generated: check the `source` before you apply). Experience is in
+# hours; bodies that count months or years are converted at 2,080 h a year (40 h x 52 weeks), except ISC2,
+# whose own rule is 35 h a week for four weeks = one month (140 h; five years = 8,400 h). Degree levels:
+# secondary < associate < bachelor < master < doctorate. `certifications` must be held first (any one of a
+# list); the planner plans them when they are in the catalog. Offerings with no requirement say so.
+YEAR = 2080
+OPEN = "No formal prerequisite; the exam is open to anyone."
+ELIGIBILITY: dict[str, dict[str, Any]] = {
+    "iiba-ecba": {
+        "note": "21 hours of business analysis professional development in the last 4 years; no work experience.",
+        "source": "https://www.iiba.org/business-analysis-certifications/ecba/",
+    },
+    "iiba-ccba": {
+        "experience_hours": 3750,
+        "experience_in": "business-analysis",
+        "note": "CCBA needs 3,750 h of business analysis work in the last 7 years (900 h in two of the six BABOK "
+        "knowledge areas, or 500 h in four) and 21 professional development hours in the last 4 years.",
+        "source": "https://www.iiba.org/business-analysis-certifications/ccba/",
+    },
+    "iiba-cbap": {
+        "experience_hours": 7500,
+        "experience_in": "business-analysis",
+        "note": "CBAP needs 7,500 h of business analysis work in the last 10 years (900 h in four of the six "
+        "BABOK knowledge areas) and 35 professional development hours in the last 4 years.",
+        "source": "https://www.iiba.org/business-analysis-certifications/cbap/",
+    },
+    "pmi-capm": {
+        "degree": "secondary",
+        "note": "A secondary diploma and 23 contact hours of project management education before the exam "
+        "(PMI's free Project Management Basics course counts).",
+        "source": "https://www.pmi.org/certifications/certified-associate-capm",
+    },
+    "pmi-pmp": {
+        "experience_hours": 5 * YEAR,
+        "experience_hours_with_degree": 3 * YEAR,
+        "experience_in": "project-management",
+        "note": "PMP needs 36 months leading projects in the last 8 years with a four-year degree (60 months "
+        "with a secondary diploma) and 35 contact hours of project management education, or the CAPM.",
+        "source": "https://www.pmi.org/certifications/project-management-pmp",
+    },
+    "pmi-acp": {
+        "experience_hours": round(8 * YEAR / 12),
+        "experience_in": "agile-projects",
+        "note": "8 months of agile project experience in the last 3 years, 12 months of general project "
+        "experience in the last 5 (a PMP or PgMP meets it) and 21 contact hours of agile training, as "
+        "published before PMI's 2024 update of the exam: check the current handbook.",
+        "source": "https://www.pmi.org/certifications/agile-acp",
+    },
+    "pmi-pba": {
+        "experience_hours": 5 * YEAR,
+        "experience_hours_with_degree": 3 * YEAR,
+        "experience_in": "business-analysis",
+        "note": "36 months of business analysis experience in the last 8 years with a four-year degree (60 "
+        "months with a secondary diploma) and 35 contact hours of business analysis training.",
+        "source": "https://www.pmi.org/certifications/business-analysis-pba",
+    },
+    "isc2-certified-in-cybersecurity": {
+        "note": "No experience required; be 18 or older and agree to the ISC2 code of ethics.",
+        "source": "https://www.isc2.org/certifications/cc",
+    },
+    "isc2-sscp": {
+        "experience_hours": 12 * 140,
+        "experience_in": "information-security",
+        "note": "SSCP needs 1 year of paid work in one or more of the seven SSCP domains (a cybersecurity "
+        "degree waives it); passing without it makes you an Associate of ISC2 with two years to earn it.",
+        "source": "https://www.isc2.org/certifications/sscp",
+    },
+    "isc2-cissp": {
+        "experience_hours": 60 * 140,
+        "experience_hours_with_degree": 48 * 140,
+        "experience_in": "information-security",
+        "note": "CISSP needs 5 years of paid work in two or more of the eight CISSP domains (4 with a four-year "
+        "degree or an approved credential); passing without it makes you an Associate of ISC2.",
+        "source": "https://www.isc2.org/certifications/cissp",
+    },
+    "isc2-ccsp": {
+        "experience_hours": 60 * 140,
+        "experience_in": "information-security",
+        "note": "CCSP needs 5 years of paid IT work, 3 of them in information security and 1 in a CCSP domain; "
+        "holding the CISSP meets the whole requirement.",
+        "source": "https://www.isc2.org/certifications/ccsp",
+    },
+    "isaca-cisa": {
+        "experience_hours": 5 * YEAR,
+        "experience_in": "it-audit",
+        "note": "CISA needs 5 years of information systems audit, control, assurance or security work (up to 3 "
+        "years can be substituted by education or other experience); the exam may come first.",
+        "source": "https://www.isaca.org/credentialing/cisa",
+    },
+    "isaca-cism": {
+        "experience_hours": 5 * YEAR,
+        "experience_in": "information-security",
+        "note": "CISM needs 5 years of information security work, 3 of them managing information security; "
+        "the exam may come first.",
+        "source": "https://www.isaca.org/credentialing/cism",
+    },
+    "ec-council-ceh": {
+        "experience_hours": 2 * YEAR,
+        "experience_in": "information-security",
+        "note": "CEH needs EC-Council's official training or 2 years of information security work (with an "
+        "eligibility application, USD 100).",
+        "source": "https://www.eccouncil.org/train-certify/certified-ethical-hacker-ceh/",
+    },
+    "asq-six-sigma-green-belt": {
+        "experience_hours": 3 * YEAR,
+        "experience_in": "process-improvement",
+        "note": "3 years of work in one or more areas of the Green Belt body of knowledge, as ASQ published it "
+        "(check the current requirements).",
+        "source": "https://asq.org/cert/six-sigma-green-belt",
+    },
+    "cfa-level-1": {
+        "degree": "bachelor",
+        "note": "A bachelor's degree (or within 23 months of graduating), or 4,000 hours of work and/or higher "
+        "education over at least three years; an international passport.",
+        "source": "https://www.cfainstitute.org/programs/cfa-program/candidate-resources/eligibility",
+    },
+    "cfa-level-2": {
+        "certifications": ["cfa-level-1"],
+        "note": "Pass Level I first.",
+        "source": "https://www.cfainstitute.org/programs/cfa-program",
+    },
+    "aicpa-cpa-exam": {
+        "degree": "bachelor",
+        "note": "Set by each US state board: most require a bachelor's degree with accounting credits (120 "
+        "semester hours) to sit and 150 hours to be licensed.",
+        "source": "https://nasba.org/exams/cpaexam/",
+    },
+    "atd-aptd": {
+        "experience_hours": 3 * YEAR,
+        "experience_in": "talent-development",
+        "note": "3 years of talent development work and 60 hours of professional development, as ATD "
+        "published it (check the current requirements).",
+        "source": "https://www.td.org/certification/aptd",
+    },
+    "atd-cptd": {
+        "experience_hours": 5 * YEAR,
+        "experience_in": "talent-development",
+        "note": "5 years of talent development work and 120 hours of professional development, as ATD "
+        "published it (check the current requirements).",
+        "source": "https://www.td.org/certification/cptd",
+    },
+    "ahima-rhit": {
+        "degree": "associate",
+        "note": "An associate degree from a CAHIIM-accredited health information management program (other "
+        "routes exist for graduates of foreign programs).",
+        "source": "https://www.ahima.org/certification-careers/certifications-overview/rhit/",
+    },
+    "ancc-informatics-nursing": {
+        "degree": "bachelor",
+        "experience_hours": 2000,
+        "experience_in": "nursing-informatics",
+        "note": "An active RN license, a bachelor's in nursing or a related field, 2 years as an RN, 30 hours "
+        "of informatics continuing education and 2,000 hours of informatics nursing practice in 3 years.",
+        "source": "https://www.nursingworld.org/our-certifications/informatics-nurse/",
+    },
+    "himss-cahims": {
+        "degree": "secondary",
+        "note": "A secondary diploma; no work experience required.",
+        "source": "https://www.himss.org/resources-certification/cahims",
+    },
+    "gatech-omscs": {
+        "degree": "bachelor",
+        "note": "Admission needs a bachelor's degree (typically in computer science or a related field) and an "
+        "application reviewed by the program.",
+        "source": "https://omscs.gatech.edu/program-info/admission-criteria",
+    },
+    "gatech-omsa": {
+        "degree": "bachelor",
+        "note": "Admission needs a bachelor's degree and an application reviewed by the program.",
+        "source": "https://www.pace.gatech.edu/master-science-analytics-online-degree",
+    },
+    "illinois-imba": {
+        "degree": "bachelor",
+        "note": "Admission needs a bachelor's degree and an application (no GMAT); work experience is expected.",
+        "source": "https://giesbusiness.illinois.edu/imba/admissions",
+    },
+    "microsoft-az-305": {
+        "certifications": ["microsoft-az-104"],
+        "note": "The Azure Solutions Architect Expert certification needs the Azure Administrator Associate "
+        "(AZ-104) as well as this exam.",
+        "source": "https://learn.microsoft.com/en-us/credentials/certifications/azure-solutions-architect/",
+    },
+    "microsoft-az-400": {
+        "certifications": [{"any_of": ["microsoft-az-104", "microsoft-az-204"]}],
+        "note": "The DevOps Engineer Expert certification needs the Azure Administrator (AZ-104) or Azure "
+        "Developer (AZ-204) associate as well as this exam.",
+        "source": "https://learn.microsoft.com/en-us/credentials/certifications/devops-engineer/",
+    },
+    "lf-cks": {
+        "certifications": ["lf-cka"],
+        "note": "An active CKA is required before the CKS exam.",
+        "source": "https://training.linuxfoundation.org/certification/certified-kubernetes-security-specialist/",
+    },
+    "redhat-rhce": {
+        "certifications": ["redhat-rhcsa"],
+        "note": "A current RHCSA is required to earn the RHCE.",
+        "source": "https://www.redhat.com/en/services/certification/rhce",
+    },
+    "istqb-ctal-test-analyst": {
+        "certifications": ["istqb-ctfl"],
+        "note": "The Foundation Level (CTFL) certificate is required.",
+        "source": "https://astqb.org/certifications/advanced-level-test-analyst-certification/",
+    },
+    "scrumalliance-csm": {
+        "note": "Attend a CSM course from a Certified Scrum Trainer (included in the price), then pass the test.",
+        "source": "https://www.scrumalliance.org/get-certified/scrum-master-track/certified-scrummaster",
+    },
+    "servicenow-csa": {
+        "note": "ServiceNow asks for its Administration Fundamentals course (or equivalent) and recommends six "
+        "months of hands-on experience.",
+        "source": "https://www.servicenow.com/services/training-and-certification/certified-system-administrator.html",
+    },
+    "nngroup-ux-certification": {
+        "note": "Attend five NN/g courses and pass the exam after each; no experience required.",
+        "source": "https://www.nngroup.com/ux-certification/",
+    },
+    "mckinsey-forward": {
+        "note": "Selective: apply for a cohort (early-career professionals); a place is not guaranteed.",
+        "source": "https://www.mckinsey.com/forward/overview",
+    },
+    "flatiron-software-engineering": {
+        "note": "Admission by application and a short assessment; no degree required.",
+        "source": "https://flatironschool.com/",
+    },
+}
+# Certifications with no formal prerequisite, as their bodies publish (recommended experience is advice,
+# not a requirement): said explicitly so a plan never leaves the learner guessing.
+for _offering in OFFERINGS:
+    if _offering["kind"] == "certification" and _offering["id"] not in ELIGIBILITY:
+        ELIGIBILITY[_offering["id"]] = {"note": OPEN}
+
+
+def _apply_eligibility() -> None:
+    by_id = {entry["id"]: entry for entry in OFFERINGS}
+    for offering_id, rules in ELIGIBILITY.items():
+        by_id[offering_id]["eligibility"] = rules
+
+
+_apply_eligibility()
+
+
+# --------------------------------------------------------------------------- how a held credential shows
+# Titles and issuer names credentials are issued under (Credly badges, Coursera certificates, LinkedIn
+# profiles), beyond the catalog's own title and provider. A title alone never matches: the issuer must too.
+HELD_AS: dict[str, dict[str, list[str]]] = {
+    GDA: {
+        "titles": ["Google Data Analytics", "Google Data Analytics Certificate"],
+        "issuers": ["Grow with Google", "Google Career Certificates"],
+    },
+    "google-advanced-data-analytics-certificate": {"issuers": ["Grow with Google", "Google Career Certificates"]},
+    "google-business-intelligence-certificate": {"issuers": ["Grow with Google", "Google Career Certificates"]},
+    "google-it-support-certificate": {"issuers": ["Grow with Google", "Google Career Certificates"]},
+    "google-project-management-certificate": {
+        "titles": ["Google Project Management"],
+        "issuers": ["Grow with Google", "Google Career Certificates"],
+    },
+    "google-ux-design-certificate": {"issuers": ["Grow with Google", "Google Career Certificates"]},
+    "google-digital-marketing-certificate": {
+        "titles": ["Google Digital Marketing & E-commerce", "Google Digital Marketing and E-commerce"],
+        "issuers": ["Grow with Google", "Google Career Certificates"],
+    },
+    "google-cybersecurity-certificate": {"issuers": ["Grow with Google", "Google Career Certificates"]},
+    "comptia-a-plus": {"titles": ["CompTIA A+ ce"]},
+    "comptia-network-plus": {"titles": ["CompTIA Network+ ce"]},
+    "comptia-security-plus": {"titles": ["CompTIA Security+ ce"]},
+    "comptia-cysa-plus": {"titles": ["CompTIA CySA+ ce", "CompTIA Cybersecurity Analyst+"]},
+    "comptia-pentest-plus": {"titles": ["CompTIA PenTest+ ce"]},
+    "comptia-linux-plus": {"titles": ["CompTIA Linux+ ce"]},
+    "comptia-cloud-plus": {"titles": ["CompTIA Cloud+ ce"]},
+    "comptia-securityx": {"titles": ["CompTIA SecurityX", "CompTIA Advanced Security Practitioner (CASP+) ce"]},
+    "isc2-cissp": {"titles": ["CISSP", "Certified Information Systems Security Professional"]},
+    "isc2-certified-in-cybersecurity": {"titles": ["Certified in Cybersecurity", "CC"]},
+    "pmi-pmp": {"titles": ["PMP", "Project Management Professional"], "issuers": ["PMI"]},
+    "pmi-capm": {"titles": ["CAPM"], "issuers": ["PMI"]},
+    "tableau-desktop-foundations": {"titles": ["Tableau Desktop Specialist"], "issuers": ["Tableau"]},
+    "tableau-certified-data-analyst": {"issuers": ["Tableau", "Salesforce"]},
+    "cisco-ccna": {"titles": ["CCNA", "Cisco Certified Network Associate"]},
+    "aws-cloud-practitioner": {"issuers": ["AWS", "Amazon Web Services Training and Certification"]},
+    "aws-solutions-architect-associate": {"issuers": ["AWS", "Amazon Web Services Training and Certification"]},
+    "microsoft-pl-300": {"titles": ["Microsoft Certified: Data Analyst Associate"]},
+}
+
+
+def _apply_held_as() -> None:
+    by_id = {entry["id"]: entry for entry in OFFERINGS}
+    for offering_id, spec in HELD_AS.items():
+        by_id[offering_id]["held_as"] = spec
+
+
+_apply_held_as()
+
+
 def _scalar(value: Any) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _flow(value: Any) -> str:
+    """A small mapping or list as one YAML flow line (strings JSON-quoted, which YAML reads the same)."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    return _scalar(value)
 
 
 def _skills_yaml(items: list[dict[str, Any]]) -> str:
@@ -4016,6 +4347,9 @@ def render() -> str:
             if key in entry:
                 lines.append(f"    {key}: {_scalar(entry[key])}")
         lines.append(f"    checked: {entry['checked']}")
+        for key in ("eligibility", "held_as"):
+            if key in entry:
+                lines.append(f"    {key}: {_flow(entry[key])}")
     return "\n".join(lines) + "\n"
 
 

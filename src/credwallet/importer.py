@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from credwallet import linkedin
 from credwallet.errors import CredwalletError, InputError, NotACredentialError, StoreError
 from credwallet.formats.detect import BADGE_SUFFIXES, display_name, parse_bytes, read_capped
 from credwallet.limits import MAX_BADGE_BYTES, MAX_FILES_PER_IMPORT
@@ -35,6 +36,9 @@ COMMIT_EVERY_FILES = 500
 PARALLEL_IMPORT_THRESHOLD = 200
 
 ProgressCallback = Callable[[int, int, str], None]
+# A skill listed on LinkedIn is the learner's word with no level: declared as basic (2), the weakest
+# evidence, never above what a credential shows.
+LINKEDIN_SKILL_LEVEL = 2
 CommitCallback = Callable[[int], None]  # called with how many input files are committed so far
 
 
@@ -53,6 +57,9 @@ class FileResult:
     error: str | None = None
     skipped: str | None = None  # a companion document (issuer, badge class, key) met in a folder walk
     names: dict[str, str] = field(default_factory=dict)  # wallet id -> credential name
+    skills: list[str] = field(default_factory=list)  # skill names a LinkedIn export lists (declared on store)
+    declared: list[str] = field(default_factory=list)  # skill ids declared from them
+    notes: list[str] = field(default_factory=list)  # rows of the file that were left out, and why
 
 
 @dataclass(slots=True)
@@ -81,6 +88,8 @@ class ImportReport:
             "duplicates": self.duplicates,
             "errors": [{"path": r.path, "error": r.error} for r in self.errors],
             "skipped": [{"path": r.path, "reason": r.skipped} for r in self.skipped],
+            "declared_skills": [skill for r in self.files for skill in r.declared],
+            "notes": [note for r in self.files for note in r.notes],
         }
 
 
@@ -97,7 +106,9 @@ def expand_inputs(inputs: list[str]) -> Iterator[tuple[str, bool]]:
         for root, dirs, files in os.walk(path):  # does not follow symlinked folders: no loops
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not name.startswith(".") and os.path.splitext(name)[1].lower() in BADGE_SUFFIXES:
+                if not name.startswith(".") and (
+                    os.path.splitext(name)[1].lower() in BADGE_SUFFIXES or linkedin.walks_into(name)
+                ):
                     yield os.path.join(root, name), True
 
 
@@ -130,6 +141,8 @@ def prepare_file(
     shown = display_name(name)
     result = FileResult(path=shown)
     try:
+        if name != STDIN_NAME and not is_url(name) and linkedin.is_linkedin_input(name):
+            return _prepare_linkedin(name, result), result
         return [prepare(credential) for credential in _credentials_of(name, shown, stdin)], result
     except NotACredentialError as exc:
         if from_folder:
@@ -148,9 +161,50 @@ def _unexpected(shown: str, exc: BaseException) -> str:
     return f"{shown}: could not be imported: internal error ({detail}); please report this credwallet bug"
 
 
+def _prepare_linkedin(name: str, result: FileResult) -> list[PreparedCredential]:
+    """A LinkedIn export's certifications as self-reported rows; its skills are declared when stored."""
+    from credwallet.selfreport import self_reported_credential
+
+    export = linkedin.read_export(name)
+    prepared = []
+    for report in export.certifications:
+        try:
+            prepared.append(prepare(self_reported_credential(report)))
+        except CredwalletError as exc:
+            result.notes.append(f"{result.path}: {report.title[:80]}: {exc.message}; left out")
+    result.notes.extend(f"{result.path}: {problem}" for problem in export.problems)
+    result.skills = export.skills
+    return prepared
+
+
+def _declare_listed_skills(wallet: Wallet, result: FileResult) -> None:
+    """Skills a LinkedIn profile lists, declared at level 2 (LinkedIn records no level); a skill the learner
+    already declared keeps their own level and note."""
+    from credwallet.skills.service import vocabulary_for
+
+    vocabulary = vocabulary_for(wallet.home)
+    already = {d.skill for d in wallet.declared_skills()}
+    unknown = []
+    for name in result.skills:
+        skill = vocabulary.lookup(name)
+        if skill is None:
+            unknown.append(name)
+            continue
+        if skill.id in already:
+            continue
+        wallet.declare_skill(skill.id, LINKEDIN_SKILL_LEVEL, "listed on LinkedIn (data export)")
+        already.add(skill.id)
+        result.declared.append(skill.id)
+    if unknown:
+        shown = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
+        result.notes.append(f"{result.path}: {len(unknown)} skills not in the vocabulary, not declared: {shown}")
+
+
 def _store(wallet: Wallet, prepared: list[PreparedCredential], result: FileResult) -> FileResult:
     """Add one file's rows; a storage failure (full disk, read-only) stops the import with a StoreError, any
     other failure is this file's error and leaves nothing of it in the wallet."""
+    if result.skills and result.error is None:
+        _declare_listed_skills(wallet, result)
     if not prepared:
         return result
     try:

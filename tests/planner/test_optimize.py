@@ -127,7 +127,8 @@ def test_unreachable_skills_with_closest_offering() -> None:
     assert by_skill["sql"].closest == "paid-sql" and by_skill["sql"].best_level == 2
     assert "not free" in by_skill["sql"].reason
     assert by_skill["cobol"].closest is None and "no offering" in by_skill["cobol"].reason
-    assert by_skill["r"].closest == "needs-magic" and "prerequisites cannot be met" in by_skill["r"].reason
+    assert by_skill["r"].closest == "needs-magic"
+    assert by_skill["r"].reason == "needs-magic: needs magic at level 1 first, which no usable offering teaches"
     assert selection.chosen == () and [n.skill for n in selection.gaps] == ["sql", "cobol", "r"]
 
     selection = choose([Need("sql", 4)], {}, catalog, PlanOptions(exclude=frozenset({"paid-sql"})))
@@ -210,7 +211,7 @@ def test_exclusions_completed_and_currency() -> None:
     small = catalog_of(catalog.get("intro"), catalog.get("main"))
     none = choose([Need("go", 3)], {}, small, PlanOptions(exclude=frozenset({"intro"})))
     assert none.chosen == () and none.unreachable[0].closest == "main"
-    assert none.unreachable[0].reason == "main: its prerequisites cannot be met"
+    assert none.unreachable[0].reason == "main: needs intro first (excluded (--exclude))"
     providers = choose([Need("go", 3)], {}, catalog, PlanOptions(exclude_providers=("PROVIDER",)))
     assert providers.chosen == () and "excluded (--exclude-provider)" in providers.unreachable[0].reason
 

@@ -69,6 +69,10 @@ def import_command(
             for wallet_id in result.duplicates:
                 name = console.clean(result.names.get(wallet_id))
                 out.print(f"[dim]= {wallet_id}  {name}: already in the wallet[/dim]")
+            if result.declared:
+                out.print(f"[green]+[/green] declared {len(result.declared)} skills listed on LinkedIn (level 2)")
+            for note in result.notes:
+                console.err().print(f"[yellow]![/yellow] {console.clean(note)}")
         summary = f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, errors {len(report.errors)}"
         if report.skipped:
             summary += f", skipped {len(report.skipped)} non-credential documents (issuer profiles, keys, ...)"

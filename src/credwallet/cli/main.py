@@ -19,6 +19,7 @@ from typer.exceptions import TyperException
 
 from credwallet import __version__
 from credwallet.cli import (
+    add,
     conventions,
     credentials,
     documents,
@@ -182,6 +183,13 @@ def main(
 
 
 app.command("import", epilog="Example: credwallet import ~/Downloads/badges/ my-badge.png")(imports.import_command)
+app.command(
+    "add",
+    epilog=(
+        "Example: credwallet add --title 'Google Data Analytics Professional Certificate' --issuer Google "
+        "--issued 2024-05 --url https://www.coursera.org/account/accomplishments/professional-cert/ABC123"
+    ),
+)(add.add_command)
 app.command("list", epilog="Example: credwallet list --issuer Coursera --sort expires")(credentials.list_command)
 app.command("show", epilog="Example: credwallet show 3fa2c1d0 --json")(credentials.show_command)
 app.command("remove", epilog="Example: credwallet remove 3fa2c1d0 --yes")(credentials.remove_command)

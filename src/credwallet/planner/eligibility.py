@@ -28,6 +28,8 @@ DEGREE_NAMES = {
     "doctorate": "a doctorate",
 }
 ASSUMED_DEGREE = "secondary"
+# Kinds anyone may enrol in when the catalog records no requirement (courses and certificate programs).
+OPEN_KINDS = frozenset({"course", "professional-certificate"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,9 @@ def eligibility_note(offering: Offering, facts: LearnerFacts, ignored: bool) -> 
     """One line for a plan step: what entry requires and whether the learner meets it."""
     rules = offering.eligibility
     if rules is None:
-        return "no entry requirement recorded"
+        if offering.kind in OPEN_KINDS:
+            return "open enrolment"
+        return "entry requirements not recorded in the catalog: check with the provider"
     if rules.open:
         return rules.note or "open to anyone"
     reason = ineligibility(offering, facts)

@@ -104,6 +104,23 @@ def reachable_needs(
     return reachable, [n for n in gaps if not n.met_by(everything)]
 
 
+def blocked_by(
+    offering: Offering, usable: Mapping[str, Offering], held: Mapping[str, int], why_unusable: Mapping[str, str]
+) -> str:
+    """Why an offering the learner could take cannot be reached: the first prerequisite out of reach."""
+    everything = levels_after(held, usable.values())
+    for group in offering.prerequisite_groups:
+        if any(p in usable for p in group):
+            continue
+        reasons = [why_unusable[p] for p in group if p in why_unusable]
+        detail = f" ({reasons[0]})" if reasons else ""
+        return f"needs {' or '.join(group)} first{detail}"
+    for pre in offering.prerequisite_skills:
+        if everything.get(pre.skill, 0) < pre.level:
+            return f"needs {pre.skill} at level {pre.level} first, which no usable offering teaches"
+    return "its prerequisites cannot be met"
+
+
 def explain_unreachable(
     need: Need,
     catalog: Catalog,
@@ -126,7 +143,7 @@ def explain_unreachable(
     blocked = [o for o in teachers if o.id not in usable and level(o) >= need.level]
     if blocked:
         offering = min(blocked, key=lambda o: (o.hours, o.id))
-        why = why_unusable.get(offering.id) or "its prerequisites cannot be met"
+        why = why_unusable.get(offering.id) or blocked_by(offering, usable, held, why_unusable)
         return Unreachable(
             need.skill, need.level, need.weight, best_level, offering.id, f"{offering.id}: {why}", need.required
         )
@@ -138,6 +155,6 @@ def explain_unreachable(
         reason = f"only {len(reached)} of its skills can be reached, {need.count} needed"
         return Unreachable(need.skill, need.level, need.weight, best_level, best_usable.id, reason, need.required)
     top = max(teachers, key=lambda o: (level(o), -o.hours))
-    why = why_unusable.get(top.id) or "its prerequisites cannot be met"
+    why = why_unusable.get(top.id) or blocked_by(top, usable, held, why_unusable)
     reason = f"only {top.id} teaches it, to level {level(top)} ({why})"
     return Unreachable(need.skill, need.level, need.weight, 0, top.id, reason, need.required)

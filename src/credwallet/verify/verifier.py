@@ -231,6 +231,19 @@ def _verify(
 TIME_INDEPENDENT_CHECKS = frozenset({"structure", "proof", "key", "recipient"})
 
 
+def _self_reported(credential: Credential, now: datetime) -> Report:
+    """A record the learner made (`credwallet add`, a LinkedIn export): no issuer signed anything, so it is
+    never valid and never invalid; only its own expiry date can be checked."""
+    where = f" (see {credential.credential_id})" if credential.credential_id else ""
+    return Report.from_checks(
+        [
+            skipped("structure", f"a self-reported record{where}: there is no issued credential to check"),
+            skipped("proof", "self-reported: nothing signed by the issuer"),
+            dates_check([{}], now, credential.issued_on, credential.expires_on),
+        ]
+    )
+
+
 def verify_credential(
     credential: Credential,
     *,
@@ -249,6 +262,8 @@ def verify_credential(
     credential is verified once however many credentials point at it. `strict`: conformance findings
     count as failures (a validator's answer, `verify --strict`).
     """
+    if credential.format is CredentialFormat.SELF_REPORTED:
+        return _self_reported(credential, now)
     report = _verify(
         credential.document or {},
         format=credential.format,
