@@ -88,6 +88,14 @@ class ImportReport:
             "duplicates": self.duplicates,
             "errors": [{"path": r.path, "error": r.error} for r in self.errors],
             "skipped": [{"path": r.path, "reason": r.skipped} for r in self.skipped],
+            **self._linkedin_keys(),
+        }
+
+    def _linkedin_keys(self) -> dict[str, Any]:
+        """`declared_skills` and `notes`, present when a LinkedIn export was among the inputs."""
+        if not any(r.skills or r.notes for r in self.files):
+            return {}
+        return {
             "declared_skills": [skill for r in self.files for skill in r.declared],
             "notes": [note for r in self.files for note in r.notes],
         }

@@ -296,7 +296,7 @@ def test_solver_prints_nothing_on_stdout() -> None:
 def test_time_limit_incumbent_is_kept_unless_greedy_beats_it(monkeypatch: pytest.MonkeyPatch) -> None:
     from credwallet.planner import mip
 
-    catalog = catalog_of(offering("a", 5, 0, {"sql": 3}), offering("b", 50, 0, {"sql": 3}))
+    catalog = catalog_of(offering("a", 5, 100, {"sql": 3}), offering("b", 50, 0, {"sql": 3}))  # b: not dominated
 
     def stopped(chosen: tuple[str, ...]) -> object:
         return lambda *args: mip.Outcome(chosen, "time limit reached", 0.3, False, "highs 1.16.0", True)

@@ -346,7 +346,8 @@ def load_catalog(
     if len(merged) > MAX_OFFERINGS:
         problems.append(f"{sources[-1] if sources else BUILTIN}: offerings: more than {MAX_OFFERINGS} offerings")
     if resolve_skill is not None:
-        merged = {oid: _resolve_skills(o, resolve_skill, problems) for oid, o in merged.items()}
+        resolve = functools.lru_cache(maxsize=None)(resolve_skill)  # a catalog names each skill many times
+        merged = {oid: _resolve_skills(o, resolve, problems) for oid, o in merged.items()}
     if not problems:
         problems.extend(check_links(merged))
     if problems:

@@ -35,6 +35,7 @@ from credwallet.planner.reach import (
     candidates,
     explain_unreachable,
     reachable_needs,
+    undominated,
 )
 from credwallet.planner.schedule import order_offerings
 
@@ -207,6 +208,8 @@ def choose(
     weights = tuple(units(n.weight) for n in reachable)
     target = min(target, sum(weights))
     pool = candidates(reachable, usable, levels, done)
+    if not (options.prefer_provider or options.prefer_stacks):
+        pool = undominated(pool, levels, done)
     capacity = hours_capacity(options)
 
     from credwallet.planner import greedy, mip

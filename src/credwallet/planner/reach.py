@@ -71,27 +71,38 @@ def candidates(
 ) -> dict[str, Offering]:
     """Offerings that can matter: teachers of a gap member at its level, plus all their prerequisites reach."""
     done = set(completed)
-    teachers = teachers_of(usable.values())
+    teachers: dict[str, list[tuple[int, Offering]]] = {}
+    for offering in usable.values():
+        for taught in offering.skills:
+            teachers.setdefault(taught.skill, []).append((taught.level, offering))
     chosen: dict[str, Offering] = {}
-    queue = [
-        o
-        for need in gaps
-        for member in need.members
-        if held.get(member, 0) < need.level
-        for o in teachers.get(member, [])
-        if o.level_of(member) >= need.level
-    ]
+    queued: set[str] = set()
+    queue: list[Offering] = []
+
+    def push(skill: str, level: int) -> None:
+        for taught_level, offering in teachers.get(skill, ()):
+            if taught_level >= level and offering.id not in queued:
+                queued.add(offering.id)
+                queue.append(offering)
+
+    expanded: set[tuple[str, int]] = set()
+    for need in gaps:
+        for member in need.members:
+            if held.get(member, 0) < need.level:
+                push(member, need.level)
     while queue:
         offering = queue.pop()
-        if offering.id in chosen:
-            continue
         chosen[offering.id] = offering
         for group in offering.prerequisite_groups:
             if not any(p in done for p in group):
-                queue.extend(usable[p] for p in group if p in usable)
+                for p in group:
+                    if p in usable and p not in queued:
+                        queued.add(p)
+                        queue.append(usable[p])
         for pre in offering.prerequisite_skills:
-            if held.get(pre.skill, 0) < pre.level:
-                queue.extend(o for o in teachers.get(pre.skill, []) if o.level_of(pre.skill) >= pre.level)
+            if held.get(pre.skill, 0) < pre.level and (pre.skill, pre.level) not in expanded:
+                expanded.add((pre.skill, pre.level))
+                push(pre.skill, pre.level)
     return chosen
 
 
@@ -158,3 +169,54 @@ def explain_unreachable(
     why = why_unusable.get(top.id) or blocked_by(top, usable, held, why_unusable)
     reason = f"only {top.id} teaches it, to level {level(top)} ({why})"
     return Unreachable(need.skill, need.level, need.weight, 0, top.id, reason, need.required)
+
+
+def _unmet_skill_prerequisites(offering: Offering, held: Mapping[str, int]) -> dict[str, int]:
+    return {p.skill: p.level for p in offering.prerequisite_skills if held.get(p.skill, 0) < p.level}
+
+
+def _unmet_groups(offering: Offering, done: set[str] | frozenset[str]) -> set[tuple[str, ...]]:
+    return {tuple(sorted(g)) for g in offering.prerequisite_groups if not any(p in done for p in g)}
+
+
+def undominated(
+    pool: Mapping[str, Offering], held: Mapping[str, int], done: set[str] | frozenset[str]
+) -> dict[str, Offering]:
+    """The pool without offerings another one beats on every count, so the program stays small and exact.
+
+    B dominates A when B teaches every skill A teaches at least as high, costs no more hours and no more
+    money (in the same currency), needs no prerequisite A does not need (no more of any skill), and A is
+    not named as a prerequisite by any offering in the pool. Any plan taking A stays valid, covers as much
+    and costs no more with B instead, so some optimal plan avoids A. Equal offerings keep the lowest id.
+    """
+    named = {p for o in pool.values() for group in o.prerequisite_groups for p in group}
+    teaches: dict[str, list[Offering]] = {}
+    for offering in pool.values():
+        for taught in offering.skills:
+            teaches.setdefault(taught.skill, []).append(offering)
+    levels = {o.id: {t.skill: t.level for t in o.skills} for o in pool.values()}
+    needs = {o.id: _unmet_skill_prerequisites(o, held) for o in pool.values()}
+    groups = {o.id: _unmet_groups(o, done) for o in pool.values()}
+
+    def beats(b: Offering, a: Offering) -> bool:
+        if b.hours > a.hours or b.cost > a.cost or (b.cost > 0 and b.currency != a.currency):
+            return False
+        if (b.hours, b.cost) == (a.hours, a.cost) and b.id > a.id and levels[b.id] == levels[a.id]:
+            return False  # identical on every count: the lower id stays
+        have = levels[b.id]
+        if any(have.get(skill, 0) < level for skill, level in levels[a.id].items()):
+            return False
+        a_needs = needs[a.id]
+        if any(a_needs.get(skill, 0) < level for skill, level in needs[b.id].items()):
+            return False
+        return groups[b.id] <= groups[a.id]
+
+    kept: dict[str, Offering] = {}
+    for offering_id, offering in pool.items():
+        if offering_id in named or not offering.skills:
+            kept[offering_id] = offering
+            continue
+        anchor = max(offering.skills, key=lambda t: (t.level, t.skill)).skill
+        if not any(b.id != offering_id and beats(b, offering) for b in teaches.get(anchor, ())):
+            kept[offering_id] = offering
+    return kept
