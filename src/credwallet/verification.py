@@ -276,6 +276,10 @@ def _fill_from_documents(wallet: Wallet, result: Verified) -> None:
     found = linked_documents(result.credential, result.documents)
     if found and fill_ob2(result.credential, found):
         wallet.update_display(result.credential.wallet_id, result.credential)
+        if result.credential.content_hash:
+            from credwallet.skills.extract import forget_claims
+
+            forget_claims(result.credential.content_hash)
 
 
 def verify_offline(

@@ -90,6 +90,40 @@ def test_one_card_per_credential_grouped_by_status_with_counts(
     assert sample_report.count("valid") == 26
 
 
+def test_a_hosted_badge_filled_at_verification_shows_its_badge_class_skills(
+    sample_report: Report, examples: ModuleType, tmp_path: Path
+) -> None:
+    """Verified from the issuer's documents, a hosted badge shows its badge class's name and skills, even when
+    this process read the same badge before, under its placeholder name (docs/examples is made that way)."""
+    from credwallet.importer import import_paths
+    from credwallet.online import make_fetcher
+    from credwallet.skills import extract
+    from credwallet.verification import verify_wallet
+
+    badge = examples.SAMPLE / "ob2" / "data-cleaning-quality.json"
+    extract.clear_cache()  # as in a fresh process
+    with Wallet.open(home=tmp_path / "first") as wallet:
+        import_paths(wallet, [str(badge)])
+        (before,) = credentials_with_skills(wallet)
+        assert before.name.startswith("Badge class at ")
+    with Wallet.open(home=tmp_path / "second") as wallet:
+        import_paths(wallet, [str(badge)])
+        fetcher = make_fetcher(wallet=wallet, documents_dir=examples.SAMPLE / "issuer-documents")
+        verify_wallet(wallet, fetcher=fetcher, now=examples.AS_OF)
+        (after,) = credentials_with_skills(wallet)
+        skills = sources_labels(after, tmp_path / "second")
+    assert after.name == "Data Cleaning and Quality Checks"
+    assert "Data cleaning" in skills
+    (card,) = [c for c in sample_report.cards if c.name == "Data Cleaning and Quality Checks"]
+    assert card.issuer == "Harborview Analytics Guild" and "Data cleaning" in card.skills
+
+
+def sources_labels(credential: object, home: Path) -> tuple[str, ...]:
+    from credwallet.report.sources import skill_labels_for
+
+    return skill_labels_for([credential], vocabulary_for(home))[str(credential.wallet_id)]  # type: ignore[list-item, attr-defined]
+
+
 def test_card_images_are_embedded_rasters_with_alt_text(page: Element, sample_report: Report) -> None:
     with_image = [c for c in sample_report.cards if c.image]
     assert len(with_image) >= 20  # data: URIs in the badges, and the baked PNG badges themselves

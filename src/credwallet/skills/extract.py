@@ -76,6 +76,13 @@ def prime_cache(credential: Credential, vocabulary: Vocabulary, claims: Iterable
         _CACHE[(credential.content_hash, vocabulary.fingerprint)] = tuple(claims)
 
 
+def forget_claims(content_hash: str) -> None:
+    """Drop cached claims for a credential whose displayed fields changed (a hosted badge filled from its
+    fetched badge class): the next read extracts them again, as the store's own copy was dropped too."""
+    for key in [key for key in _CACHE if key[0] == content_hash]:
+        del _CACHE[key]
+
+
 def credential_skill_ids(credential: Credential, vocabulary: Vocabulary) -> list[str]:
     """The skills a credential evidences directly (`list --json` "skills"), strongest first."""
     return [claim.skill for claim in extract_skills(credential, vocabulary) if claim.via is None]
