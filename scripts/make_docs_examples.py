@@ -27,6 +27,11 @@ SAMPLE = REPO / "sample_data"
 AS_OF = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 ROLE = "data-analyst"
 REPORT_HOURS_PER_WEEK = 8.0
+# The sample learner's trust list for the report example: their college and their university.
+TRUSTED_ISSUERS = (
+    "https://northbridge.example/issuer.json",
+    "did:key:z6MkrbZH7bJoUAjXuDN1tFJjsF1mooA4RZYVw1AvsxNvs2cb",  # Riverton State University
+)
 # What headless Chromium makes from report.html: (file, CSS width or paper, kind).
 SCREENSHOTS = (
     ("report-desktop.png", 1280, "png"),
@@ -68,12 +73,13 @@ def build_examples() -> dict[str, str]:
 
 
 def report_example_wallet(home: Path) -> None:
-    """The README tour's wallet: profile, every sample credential, hosted badges verified from the folder of
-    issuer documents, all as of AS_OF."""
+    """The README tour's wallet: profile, every sample credential, two issuers on the trust list, hosted badges
+    verified from the folder of issuer documents, all as of AS_OF."""
     from credwallet.importer import import_paths
     from credwallet.online import make_fetcher
     from credwallet.profile_file import read_profile_file
     from credwallet.store.wallet import Wallet
+    from credwallet.trust import add_trusted
     from credwallet.verification import verify_wallet
 
     with Wallet.open(home=home) as wallet:
@@ -82,6 +88,8 @@ def report_example_wallet(home: Path) -> None:
         for identity in profile.identities:
             wallet.add_identity(identity)
         import_paths(wallet, [str(SAMPLE / "ob2"), str(SAMPLE / "ob3")])
+        for issuer_id in TRUSTED_ISSUERS:  # `credwallet trust add`: issuers the learner recognises
+            add_trusted(wallet, issuer_id)
         fetcher = make_fetcher(wallet=wallet, documents_dir=SAMPLE / "issuer-documents")
         verify_wallet(wallet, fetcher=fetcher, now=AS_OF)
 

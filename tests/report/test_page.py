@@ -299,3 +299,40 @@ def test_declared_skills_and_unverified_evidence_are_marked(
     strict_root, _ = parse(render(strict))
     assert int(strict_root.find("li", data_skill=bi_tool).attrs["data-held"]) < 3
     assert not strict_root.find_all("section", data_status="declared")
+
+
+def test_issuers_on_the_trust_list_are_marked(
+    sample_home: Path, examples: ModuleType, sample_report: Report, tmp_path: Path
+) -> None:
+    """The example's trust list marks its issuers' cards, the others say they are not on it, the counts say
+    how many; with no trust list no card is marked either way."""
+    import shutil
+
+    from credwallet.trust import remove_trusted
+
+    root, _ = parse(render(sample_report))
+    cards = root.find_all("li", cls="card")
+    marked = {c.attrs["data-id"] for c in cards if c.find_all("span", cls="trusted")}
+    expected = {c.id for c in sample_report.cards if c.trusted_issuer}
+    assert marked == expected and len(marked) >= 6
+    trusted_issuers = {c.issuer for c in sample_report.cards if c.trusted_issuer}
+    assert trusted_issuers == {"Northbridge Institute of Technology", "Riverton State University"}
+    unmarked = [c for c in cards if c.attrs["data-id"] not in marked]
+    note = "its issuer is not on your trust list"
+    assert unmarked and all(c.find("details").find("span", cls="untrusted").all_text() == note for c in unmarked)
+    assert f"From issuers on your trust list: {len(marked)}" in root.find("ul", cls="counts").all_text()
+    assert sample_report.to_jsonable()["trust_list"] is True
+    home = tmp_path / "wallet"
+    shutil.copytree(sample_home, home)
+    with Wallet.open(home=home) as wallet:
+        for issuer_id in examples.TRUSTED_ISSUERS:
+            assert remove_trusted(wallet, issuer_id)
+    report = build_report_for(home, examples)
+    root, _ = parse(render(report))
+    assert not root.find_all("span", cls="trusted") and not root.find_all("span", cls="untrusted")
+    assert report.to_jsonable()["trust_list"] is False and all(c.trusted_issuer is None for c in report.cards)
+
+
+def build_report_for(home: Path, examples: ModuleType) -> Report:
+    with Wallet.open(home=home) as wallet:
+        return build_report(wallet, replace(examples.report_example_options(), pathway=False))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -47,6 +47,9 @@ def build_report(wallet: Wallet, options: ReportOptions) -> model.Report:
         from credwallet.store.plans import SavedPlans
 
         saved = SavedPlans(wallet.connection()).get(options.plan)
+    from credwallet.trust import trusted_issuers
+
+    trusted = frozenset(entry.issuer_id for entry in trusted_issuers(wallet))
 
     return report_from_credentials(
         credentials_with_skills(wallet),
@@ -56,7 +59,15 @@ def build_report(wallet: Wallet, options: ReportOptions) -> model.Report:
         original=original,
         declared=wallet.declared_skills(),
         saved=saved,
+        trusted=trusted or None,
     )
+
+
+def _on_list(trusted: frozenset[str]) -> Callable[[Credential], bool]:
+    def check(credential: Credential) -> bool:
+        return credential.issuer.id is not None and credential.issuer.id in trusted
+
+    return check
 
 
 def _role_ref(
@@ -81,9 +92,11 @@ def report_from_credentials(
     original: OriginalBytes | None = None,
     declared: Sequence[DeclaredSkill] = (),
     saved: SavedPlan | None = None,
+    trusted: frozenset[str] | None = None,
 ) -> model.Report:
     """The report for these credentials (the wallet's, or any list a caller assembled); with `saved`, the
-    pathway is that saved plan with its steps done so far."""
+    pathway is that saved plan with its steps done so far; `trusted` is the learner's trust list (issuer ids),
+    None when they keep none (then no card is marked either way)."""
     now = options.now or datetime.now(UTC)
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
@@ -102,6 +115,7 @@ def report_from_credentials(
             skills=skills.get(str(credential.wallet_id), ()),
             part_of=names.get(credential.parent_id) if credential.parent_id else None,
             original=original,
+            trusted=None if trusted is None else _on_list(trusted),
         )
         for credential in credentials
     ]
@@ -148,4 +162,5 @@ def report_from_credentials(
             (clean_text(state.vocabulary.label(d.skill)), d.level) for d in ([] if options.verified_only else declared)
         ),
         verified_only=options.verified_only,
+        trust_list=trusted is not None,
     )

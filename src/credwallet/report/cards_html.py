@@ -20,6 +20,9 @@ def credentials_section(report: Report) -> str:
         counts = "".join(
             f"<li>{icon(g.status)} {esc(g.label)}: <b>{len(g.cards)}</b></li>" for g in report.groups
         )
+        if report.trust_list:
+            on_list = sum(1 for card in report.cards if card.trusted_issuer)
+            counts += f"<li>{icon('trusted')} From issuers on your trust list: <b>{on_list}</b></li>"
         counting = (
             "Only credentials verified as valid count towards the skills below."
             if report.verified_only
@@ -73,9 +76,7 @@ def _card(card: Card, trust_list: bool) -> str:
         art = monogram(card.monogram, card.issuer)
     issuer = link(card.issuer_url, card.issuer)
     if trust_list and card.trusted_issuer:
-        issuer += f' <span class="trusted">{icon("trusted")} trusted issuer</span>'
-    elif trust_list and card.trusted_issuer is False:
-        issuer += ' <span class="untrusted">(not on your trust list)</span>'
+        issuer += f' <span class="trusted" title="on your trust list">{icon("trusted")} trusted issuer</span>'
     meta = []
     if card.part_of:
         meta.append(f"Part of {esc(card.part_of)}")
@@ -107,6 +108,11 @@ def _card(card: Card, trust_list: bool) -> str:
         for c in card.checks
     )
     checks = f"<ul>{items}</ul>" if items else ""
-    parts.append(f"<details><summary>Details</summary><p>{esc(card.kind)}{when}</p>{checks}</details>")
+    untrusted = (
+        '; <span class="untrusted">its issuer is not on your trust list</span>'
+        if trust_list and card.trusted_issuer is False
+        else ""
+    )
+    parts.append(f"<details><summary>Details</summary><p>{esc(card.kind)}{when}{untrusted}</p>{checks}</details>")
     parts.append("</li>")
     return "".join(parts)

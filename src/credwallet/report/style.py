@@ -92,7 +92,8 @@ main section.part:last-of-type { border-bottom: 0; }
 .card details p { margin: .35rem 0 0; }
 .card details ul { margin: .3rem 0 0; padding-left: 1.1rem; }
 .card details li { overflow-wrap: anywhere; }
-.trusted { color: var(--accent); font-size: .85rem; font-weight: 600; }
+.trusted { color: var(--accent); font-size: .85rem; font-weight: 600; white-space: nowrap; }
+.untrusted { color: var(--muted); font-size: .85rem; }
 .scoreline { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: .8rem 2rem;
              margin: 1rem 0 1.2rem; }
 .score .num { font-size: 1.5rem; font-weight: 700; }
