@@ -219,6 +219,8 @@ def _term_iris(
                 iri = _expand(term, term, prefixes, vocab[0])
             if "@context" in definition:
                 _term_iris(definition["@context"], dict(prefixes), [vocab[0]], found, depth + 1)
+        elif definition is None:
+            iri = "@null"  # the term is undefined: its values drop out of the graph
         else:
             iri = None
         if found is not None and iri is not None:

@@ -3,6 +3,7 @@ and no context, bundled or fetched, may change what a protected VC / Open Badges
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 from pathlib import Path
@@ -53,6 +54,7 @@ def test_no_bundled_context_redefines_a_protected_term(url: str) -> None:
         ({"@vocab": "https://evil.example/", "issuer": {"@type": "@id"}}, ["issuer"]),
         (SCOPED, ["credentialStatus"]),
         ({"id": "@type"}, ["id"]),
+        ({"validUntil": None}, ["validUntil"]),
     ],
 )  # fmt: skip
 def test_a_context_that_changes_a_protected_term_is_caught(context: dict[str, Any], terms: list[str]) -> None:
@@ -145,3 +147,18 @@ def test_every_bundled_context_is_attributed() -> None:
     for url, entry in index["contexts"].items():
         assert f"| {entry['file']} |" in sources, entry["file"]
         assert url.split("://", 1)[1].split("/", 1)[0] in sources, url
+
+
+def test_an_inline_import_never_poisons_the_shared_context_cache() -> None:
+    """pyld keeps the processed form of an `@import`ed context where the resolved one belongs; a document that
+    imports must not leave later verifications failing with KeyError 'mappings' (seen with DCC credentials)."""
+    dcc = Path(__file__).resolve().parents[1] / "real_world" / "dcc" / "verifiableCredentials" / "v2"
+    later = json.loads((dcc / "dataIntegrityProof/didKey/oidf-noStatus-notExpired-complexIssuer.json").read_text())
+    later.pop("proof")
+    other = json.loads((dcc / "ed25519/didKey/legacy-noStatus-noExpiry.json").read_text())
+    other.pop("proof")
+    importing = {"@import": "https://www.w3.org/ns/credentials/v2"}
+    for contexts in ([*other["@context"], importing], [importing, *other["@context"]]):
+        with contextlib.suppress(CanonicalizationError):
+            canonicalize({**copy.deepcopy(other), "@context": contexts})
+    assert "did:key:" in canonicalize(later)

@@ -152,6 +152,14 @@ class _Scan:
     single_object_proof: bool = False
 
 
+def _redefined(inline_context: dict[str, Any]) -> list[str]:
+    """The protected terms an inline context gives another meaning than the VC / OB contexts do; restating a
+    term with its own meaning (LearnCard's CLRs add `@container` to `identifier`) is not a redefinition."""
+    if not any(term in PROTECTED_TERMS for term in inline_context):
+        return []
+    return jsonld.redefined_protected_terms({"@context": inline_context})
+
+
 def _scan_top_level(document: dict[str, Any], text: bytes | None) -> _Scan | None:
     """The scan's answer without walking the document, when its JSON text shows that the only `@context` and
     the only `proof` are the top-level ones (no escapes that could spell a key differently); else None.
@@ -168,7 +176,7 @@ def _scan_top_level(document: dict[str, Any], text: bytes | None) -> _Scan | Non
     scan = _Scan(contexts=[context], single_object_proof=isinstance(document.get("proof"), dict))
     for item in fields.as_list(context):
         if isinstance(item, dict):
-            scan.redefined.extend(term for term in item if term in PROTECTED_TERMS)
+            scan.redefined.extend(_redefined(item))
     return scan
 
 
@@ -189,7 +197,7 @@ def _scan(document: dict[str, Any]) -> _Scan:
                 scan.contexts.append(value)
                 for context in fields.as_list(value):
                     if isinstance(context, dict):
-                        scan.redefined.extend(term for term in context if term in PROTECTED_TERMS)
+                        scan.redefined.extend(_redefined(context))
             elif key == "proof" and isinstance(value, dict):
                 scan.single_object_proof = True
             if isinstance(value, (dict, list)):

@@ -271,11 +271,30 @@ def missing_context_message(urls: list[str]) -> str:
     )
 
 
-def _resolver_cache(supplied: Mapping[str, Any]) -> Any:
+def _imports(node: Any, depth: int = 0) -> bool:
+    """Whether an inline context of the document uses `@import` (anywhere; only on pyld's road)."""
+    if depth > 200:
+        return False
+    if isinstance(node, dict):
+        return "@import" in node or any(_imports(value, depth + 1) for value in node.values())
+    if isinstance(node, list):
+        return any(_imports(item, depth + 1) for item in node)
+    return False
+
+
+def _resolver_cache(supplied: Mapping[str, Any], private: bool = False) -> Any:
     """pyld's processed-context cache: the shared one for bundled contexts only; one per set of supplied
-    contexts otherwise, so a context fetched for one run never answers for another URL's content."""
+    contexts otherwise, so a context fetched for one run never answers for another URL's content.
+
+    `private`: a throwaway cache. pyld stores the processed form of a context imported with `@import` where
+    the resolved form of that URL belongs, and every later document using the URL then fails (KeyError
+    'mappings'); such a document must not touch the shared cache."""
     from pyld import jsonld as pyld_jsonld
 
+    if private:
+        from cachetools import LRUCache
+
+        return LRUCache(maxsize=100)
     if not supplied:
         return pyld_jsonld._resolved_context_cache
     key = supplied_fingerprint(supplied)
@@ -344,7 +363,7 @@ def _canonicalize_with_pyld(document: dict[str, Any], supplied: Mapping[str, Any
     options: dict[str, Any] = {
         "base": None,  # null base: relative IRIs stay relative (and fail DATA_LOSS), never resolved
         "documentLoader": loader,
-        "contextResolver": ContextResolver(_resolver_cache(supplied), loader),
+        "contextResolver": ContextResolver(_resolver_cache(supplied, _imports(document)), loader),
         "extractAllScripts": True,
         "processingMode": "json-ld-1.1",
         "produceGeneralizedRdf": False,
