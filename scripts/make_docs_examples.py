@@ -158,12 +158,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"stale: docs/examples/{name}", file=sys.stderr)
         return 1 if stale else 0
     OUT.mkdir(parents=True, exist_ok=True)
+    record = OUT / SCREENSHOT_RECORD
+    # The screenshots are large: retaken only when the page changed (or one is missing).
+    current = record.is_file() and record.read_text(encoding="utf-8") == files[SCREENSHOT_RECORD]
+    current = current and all((OUT / name).is_file() for name, _, _ in SCREENSHOTS)
     if args.no_screenshots:
         del files[SCREENSHOT_RECORD]
     for name, text in files.items():
         (OUT / name).write_text(text, encoding="utf-8")
         print(f"wrote docs/examples/{name}")
-    if not args.no_screenshots:
+    if not args.no_screenshots and not current:
         for name, data in take_screenshots(OUT / "report.html").items():
             (OUT / name).write_bytes(data)
             print(f"wrote docs/examples/{name}")
