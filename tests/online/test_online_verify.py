@@ -18,7 +18,7 @@ from credwallet.model import Credential, CredentialFormat, Status
 from credwallet.net import Fetcher, NetworkFetcher
 from credwallet.online import verify_online
 from credwallet.verify.report import Report
-from credwallet.verify.signing import public_jwk, sign_vc_jwt
+from credwallet.verify.signing import public_jwk, sign_data_integrity, sign_vc_jwt
 from tests.online.builders import (
     ISSUER_KEY,
     NOW,
@@ -317,3 +317,36 @@ def test_a_shared_status_list_is_verified_once_per_run(
     assert [r.status for r in reports] == [Status.REVOKED if n == 4 else Status.VALID for n in range(20)]
     assert sorted(u for u in checked if u in lists) == lists
     assert len(checked) == 22  # each credential once, each list once
+
+
+CONTEXT = "https://issuer.example/contexts/skills/v1"
+SKILLS = {"@context": {"skillLevel": "https://issuer.example/vocab#skillLevel"}}
+
+
+def with_context(document: dict[str, Any]) -> dict[str, Any]:
+    document["@context"] = [*document["@context"], CONTEXT]
+    document["credentialSubject"]["skillLevel"] = "advanced"
+    return sign_data_integrity(document, ISSUER_KEY, documents={CONTEXT: SKILLS})
+
+
+def test_an_unbundled_context_is_fetched_through_the_safe_client(source: tuple[Path, Fetcher]) -> None:
+    """--online / --documents fetch a context the proof needs; it is vetted, then used."""
+    root, fetcher = source
+    write_json(root, "issuer.example/contexts/skills/v1", SKILLS)
+    (report,) = run(fetcher, with_context(ob3()))
+    assert report.status is Status.VALID, details(report)
+    assert CONTEXT in details(report, "documents")
+
+
+def test_a_fetched_context_that_redefines_a_protected_term_is_refused(source: tuple[Path, Fetcher]) -> None:
+    root, fetcher = source
+    write_json(root, "issuer.example/contexts/skills/v1", {"@context": {"issuer": "https://evil.example/i"}})
+    (report,) = run(fetcher, with_context(ob3()))
+    assert report.status is Status.INVALID and "redefines the protected term 'issuer'" in details(report, "proof")
+
+
+def test_a_context_that_cannot_be_fetched_leaves_the_proof_unchecked(source: tuple[Path, Fetcher]) -> None:
+    _, fetcher = source
+    (report,) = run(fetcher, with_context(ob3()))
+    assert report.status is Status.UNVERIFIED
+    assert CONTEXT in details(report, "proof") and "could not fetch the context" in details(report, "documents")
