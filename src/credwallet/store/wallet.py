@@ -120,7 +120,7 @@ class Wallet:
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Group many per-file savepoints into one transaction (bulk import), committed by `commit_batch()`
-        as the caller goes and durably at the end.
+        as the caller goes and at the end.
 
         Every file inside is already whole or absent (its own savepoint), so even when the batch ends with an
         exception (Ctrl-C, a bug) the files that finished are committed, and the one in flight is not. When
@@ -142,7 +142,7 @@ class Wallet:
         self._in_batch = False
         with self.storage_errors():
             if self._db.in_transaction:
-                self._commit(durable=True)
+                self._db.execute("COMMIT")
 
     def commit_batch(self, *, durable: bool = False) -> None:
         """Commit what a long batch has so far and go on in a new transaction.
