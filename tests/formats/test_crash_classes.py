@@ -218,3 +218,14 @@ def test_a_parsing_worker_that_dies_loses_no_file(
         report = import_paths(wallet, [str(tmp_path)], workers=2)
         assert not report.errors
         assert wallet.count() == importer.PARALLEL_IMPORT_THRESHOLD + 40
+
+
+def test_a_named_pipe_or_device_in_a_folder_never_stalls_the_import(tmp_path: Path, wallet_home: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.json")  # opening it for reading would wait for a writer forever
+    (tmp_path / "zeros.json").symlink_to("/dev/zero")
+    (tmp_path / "badge.json").write_bytes(assertion_bytes())
+    with Wallet.open(home=wallet_home) as wallet:
+        report = import_paths(wallet, [str(tmp_path)], workers=1)
+    assert len(report.imported) == 1
+    assert sorted(Path(error.path).name for error in report.errors) == ["pipe.json", "zeros.json"]
+    assert all("not a regular file" in (error.error or "") for error in report.errors)
