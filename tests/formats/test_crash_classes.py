@@ -88,7 +88,9 @@ def test_huge_integers_and_numeric_text_are_not_numbers() -> None:
 BAKED = f"<openbadges:assertion><![CDATA[{assertion_bytes().decode()}]]></openbadges:assertion>"
 
 
-@pytest.mark.parametrize("encoding", ["UTF-5", "UTF-7", "UTF-32", "rot13", "punycode", "idna", "x" * 90, "utf\x00-8"])
+@pytest.mark.parametrize(
+    "encoding", ["UTF-5", "UTF-7", "UTF-32", "rot13", "punycode", "idna", "x" * 90, "utf\x00-8", "UTF-8" + "k" * 300]
+)
 def test_svg_with_an_unusable_encoding_is_refused_by_name(encoding: str) -> None:
     data = svg(BAKED, prolog=f'<?xml version="1.0" encoding="{encoding}"?>')
     with pytest.raises(InputError, match="character encoding"):
@@ -229,3 +231,9 @@ def test_a_named_pipe_or_device_in_a_folder_never_stalls_the_import(tmp_path: Pa
     assert len(report.imported) == 1
     assert sorted(Path(error.path).name for error in report.errors) == ["pipe.json", "zeros.json"]
     assert all("not a regular file" in (error.error or "") for error in report.errors)
+
+
+def test_an_encoding_declaration_too_long_to_check_is_still_refused() -> None:
+    data = svg(BAKED, prolog='<?xml version="1.0" encoding="' + "U" * 5000 + '"?>')
+    with pytest.raises(InputError, match="character encoding"):
+        unbake_svg(data, source="long.svg")
