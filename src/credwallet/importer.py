@@ -111,13 +111,42 @@ def expand_inputs(inputs: list[str]) -> Iterator[tuple[str, bool]]:
         if not path.is_dir():
             yield item, False
             continue
-        for root, dirs, files in os.walk(path):  # does not follow symlinked folders: no loops
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if not name.startswith(".") and (
-                    os.path.splitext(name)[1].lower() in BADGE_SUFFIXES or linkedin.walks_into(name)
-                ):
-                    yield os.path.join(root, name), True
+        yield from _badge_files(item)
+
+
+def _badge_files(folder: str) -> Iterator[tuple[str, bool]]:
+    """Badge-looking regular files under `folder`, in name order, depth first (as `os.walk` would list them).
+
+    Symlinked folders are not followed (no loops); a named pipe, socket or device is passed over, since
+    opening one could wait forever for a writer (a pipe named on the command line is read: the user meant it).
+    """
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            entries = sorted(os.scandir(current), key=lambda entry: entry.name)
+        except OSError:  # a folder that vanished or cannot be read: as os.walk, go on with the rest
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                folders.append(entry.path)
+            elif _wanted(entry.name) and _is_regular_file(entry):
+                yield entry.path, True
+        pending.extend(reversed(folders))
+
+
+def _wanted(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in BADGE_SUFFIXES or linkedin.walks_into(name)
+
+
+def _is_regular_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()  # follows a symlink: a link to a badge counts, a link to /dev/zero does not
+    except OSError:
+        return False
 
 
 def read_stdin(stream: IO[bytes]) -> bytes:

@@ -41,8 +41,7 @@ def read_capped(path: Path | str, *, limit: int = MAX_BADGE_BYTES, shown: str | 
     name = os.fspath(path)
     shown = shown if shown is not None else display_name(name)
     try:
-        # Non-blocking: opening a named pipe (or a device) must not wait for a writer that never comes.
-        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0))
+        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise InputError(f"{shown}: no such file") from None
     except IsADirectoryError:
@@ -55,8 +54,6 @@ def read_capped(path: Path | str, *, limit: int = MAX_BADGE_BYTES, shown: str | 
         info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
             raise InputError(f"{shown}: is a folder")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{shown}: not a regular file (a pipe, socket or device), so not a badge")
         if info.st_size > limit:
             raise InputError(f"{shown}: file is {info.st_size:,} bytes, over the {limit:,}-byte limit")
         chunks = []
