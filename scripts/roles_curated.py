@@ -95,6 +95,7 @@ def curated_document(spec: Spec, onet: OnetData, derivation: Derivation) -> dict
                              "required": item.required, "note": note})
             else:
                 name = item.name or (group.name if group else item.family)
+                name = name[:1].upper() + name[1:]
                 core.append({"any_of": members, "level": item.level, "weight": item.weight,
                              "required": item.required, "need": item.need, "name": name, "note": note})
             taken.update(members)

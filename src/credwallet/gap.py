@@ -238,6 +238,9 @@ class _Evaluator:
         self.index = index
         self.vocabulary = vocabulary
         self.last = len(TIERS) - 1
+        # Per held skill, what every role's items show of it (ids, tier, weak), computed once: `roles match`
+        # evaluates many roles against one wallet, so nothing here may scan the evidence again per role.
+        self._shown: dict[str, tuple[tuple[str, ...], str | None, bool]] = {}
 
     def label(self, skill: str) -> str:
         return self.vocabulary.label(skill) if self.vocabulary is not None else skill
@@ -262,13 +265,15 @@ class _Evaluator:
         holding = self.index.get(skill)
         if holding is None:
             return MemberResult(skill, self.label(skill), 0, (), None, False)
-        ids = [e.id for e in holding.evidence if e.id is not None]
-        if any(e.id is None for e in holding.evidence):
-            ids.append("declared")
-        weak = holding.level_upto(self.last, firm=True) < holding.level_upto(self.last)
-        return MemberResult(
-            skill, holding.label, effective, tuple(dict.fromkeys(ids)), holding.tier, weak and effective > 0
-        )
+        shown = self._shown.get(skill)
+        if shown is None:
+            ids = [e.id for e in holding.evidence if e.id is not None]
+            if len(ids) < len(holding.evidence):
+                ids.append("declared")
+            weak = holding.level_upto(self.last, firm=True) < holding.level_upto(self.last)
+            shown = self._shown[skill] = (tuple(dict.fromkeys(ids)), holding.tier, weak)
+        ids_shown, tier, weak = shown
+        return MemberResult(skill, holding.label, effective, ids_shown, tier, weak and effective > 0)
 
     def item(
         self,

@@ -136,7 +136,7 @@ def test_skills_gap_match_and_plan_count_unverified_by_default(cli: Cli, sample:
     gap = cli("gap", "--role", "data-analyst")
     assert gap.exit_code == 0 and "Data Analyst (data-analyst)" in gap.stdout
     assert re.search(r"^met\s+SQL \*", gap.stdout, re.MULTILINE)
-    assert "on verified credentials" in gap.stdout
+    assert "verified as valid" in gap.stdout
     gap_json = json_out(cli("gap", "--role", "data-analyst", "--json"))
     sql = next(item for item in gap_json["met"] if item["skill"] == "sql")
     assert sql_id in sql["evidence"]

@@ -28,7 +28,7 @@ def test_cli_declare_undeclare_and_gap(cli: Cli) -> None:
     strict = json.loads(cli("gap", "--role", "data-analyst", "--verified-only", "--json").stdout)
     assert strict["coverage"] == 0
     text = cli("gap", "--role", "data-analyst").stdout
-    assert "on declared skills" in text and "declared" in text
+    assert "on skills you declared" in text and "declared" in text
     assert cli("skills", "undeclare", "sql").stdout.startswith("no longer declared: SQL")
     assert "was not declared" in cli("skills", "undeclare", "sql").stdout
     unknown = cli("skills", "declare", "basket weaving", "--level", "2")

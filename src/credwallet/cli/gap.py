@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from credwallet.cli import console
-from credwallet.cli.state import credentials_of, open_wallet
+from credwallet.cli.state import open_wallet
 from credwallet.cli.table import Column, print_table
 from credwallet.wording import plural
 
@@ -34,11 +34,11 @@ def gap_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """What you have, what is missing and what matters most for a role, with coverage and progress."""
-    from credwallet.skills.service import role_gap
+    from credwallet.skills.service import evidence_credentials, role_gap
 
     with open_wallet() as wallet:
         role_profile, result = role_gap(
-            credentials_of(wallet),
+            evidence_credentials(wallet),
             role,
             home=wallet.home,
             verified_only=verified_only,
@@ -139,13 +139,16 @@ def evidence_headline(result: GapResult) -> str:
         return "nothing met yet" + (" (counting only verified credentials)" if result.verified_only else "")
     if result.verified_only:
         return "counting only credentials verified as valid"
-    parts = [f"{result.verified_coverage:.0%} of it on verified credentials"]
-    names = {"unverified": "unverified", "self-reported": "self-reported", "declared": "declared skills"}
-    for tier, name in names.items():
-        share = result.coverage_by_tier.get(tier, 0.0)
-        if share > 0.0005:
-            parts.append(f"{share:.0%} on {name}")
-    return "; ".join(parts) + ("" if len(parts) > 1 else " (all of it)")
+    names = {"unverified": "unverified credentials", "self-reported": "self-reported credentials",
+             "declared": "skills you declared"}
+    others = [
+        f"{share:.0%} on {name}"
+        for tier, name in names.items()
+        if (share := result.coverage_by_tier.get(tier, 0.0)) > 0.0005
+    ]
+    if not others:
+        return "all of it rests on credentials verified as valid"
+    return f"{result.verified_coverage:.0%} rests on credentials verified as valid; " + "; ".join(others)
 
 
 def requirements_line(requirements: Requirements | None) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from credwallet.cli import console
-from credwallet.cli.state import credentials_of, open_wallet
+from credwallet.cli.state import open_wallet
 from credwallet.cli.table import Column, print_table
 
 if TYPE_CHECKING:
@@ -23,8 +23,19 @@ app = typer.Typer(
 
 
 def _home() -> Path:
-    with open_wallet() as wallet:
-        return wallet.home
+    """The wallet folder (user roles live there); role commands read no credentials, so no database opens."""
+    from credwallet.paths import wallet_home
+
+    return wallet_home()
+
+
+# A long O*NET slug ("first-line-supervisors-of-...") would not fit 80 columns; its code names it as well.
+SHOWN_ID_MAX = 30
+
+
+def shown_id(role_id: str, codes: list[str] | tuple[str, ...]) -> str:
+    """What a human table shows to type next: the id, or the O*NET code when the id is too long."""
+    return role_id if len(role_id) <= SHOWN_ID_MAX or not codes else codes[0]
 
 
 def _list_item(role: Role) -> dict[str, Any]:
@@ -77,14 +88,16 @@ def list_command(
         return
     rows = [
         [
-            item["id"],
+            shown_id(item["id"], item["onet_codes"]),
             console.clean_plain(item["title"]),
             ", ".join(item["onet_codes"][:1]),
             "curated" if item["curated"] else item["origin"] + (" (overrides)" if item["overrides_builtin"] else ""),
         ]
         for item in items
     ]
-    print_table((Column("id"), Column("title", fit="wrap"), Column("O*NET", drop=1), Column("kind", drop=2)), rows)
+    print_table(
+        (Column("id (or code)"), Column("title", fit="wrap"), Column("O*NET", drop=1), Column("kind", drop=2)), rows
+    )
 
 
 @app.command("search", epilog='Example: credwallet roles search "marketing analyst"')
@@ -111,14 +124,23 @@ def search(
     rows = [
         [
             f"{hit.score:.2f}",
-            hit.id,
+            shown_id(hit.id, hit.onet_codes),
             console.clean_plain(hit.title) + ("" if hit.matched_title == hit.title else f" ({hit.matched_title})"),
             ", ".join(hit.onet_codes[:1]),
             "curated" if hit.curated else hit.origin,
         ]
         for hit in hits
     ]
-    console.print_columns(["score", "id", "title (matched title)", "O*NET", "kind"], rows, flexible=(1, 2))
+    print_table(
+        (
+            Column("score"),
+            Column("id (or code)"),
+            Column("title (matched title)", fit="wrap"),
+            Column("O*NET", drop=1),
+            Column("kind", drop=2),
+        ),
+        rows,
+    )
 
 
 @app.command("show", epilog="Example: credwallet roles show data-analyst   |   credwallet roles show 15-2051.01")
@@ -262,11 +284,11 @@ def match(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Rank the curated roles and your own by progress: which jobs you are closest to, and what to learn next."""
-    from credwallet.skills.service import rank_roles
+    from credwallet.skills.service import evidence_credentials, rank_roles
 
     with open_wallet() as wallet:
         matches = rank_roles(
-            credentials_of(wallet),
+            evidence_credentials(wallet),
             home=wallet.home,
             verified_only=verified_only,
             declared=wallet.declared_skills(),

@@ -8,7 +8,7 @@ import typer
 from typer.core import TyperGroup
 
 from credwallet.cli import console
-from credwallet.cli.state import credentials_of, open_wallet
+from credwallet.cli.state import open_wallet
 from credwallet.cli.table import Column, print_table
 from credwallet.wording import plural
 
@@ -48,11 +48,11 @@ def skills_command(
     subcommand); `skills ID` shows one credential's."""
     if ctx.invoked_subcommand is not None:
         return
-    from credwallet.skills.service import held_skills
+    from credwallet.skills.service import evidence_credentials, held_skills
 
     with open_wallet() as wallet:
         held, left_out = held_skills(
-            credentials_of(wallet),
+            evidence_credentials(wallet),
             home=wallet.home,
             verified_only=verified_only,
             declared=wallet.declared_skills(),

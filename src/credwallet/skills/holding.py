@@ -67,9 +67,7 @@ def credential_tier(credential: Credential) -> str:
 
 
 def independence_key(credential: Credential) -> str:
-    """Copies of one achievement (the same badge class or the same title from one issuer) share a key."""
-    if credential.achievement_id:
-        return credential.achievement_id
+    """Copies of one achievement (the same title from the same issuer) share a key."""
     issuer = credential.issuer.id or credential.issuer.name or ""
     return f"{issuer}|{' '.join((credential.name or '').lower().split())}"
 

@@ -28,6 +28,51 @@ def vocabulary_for(home: Path) -> Vocabulary:
     return load_vocabulary(home)
 
 
+def claims_key(vocabulary: Vocabulary) -> str:
+    """The key stored skill claims are kept under: the vocabulary and the extraction rules' version."""
+    from credwallet.skills.extract import EXTRACTION_VERSION
+
+    return f"{vocabulary.fingerprint}:extraction-{EXTRACTION_VERSION}"
+
+
+def evidence_credentials(wallet: Wallet) -> list[Credential]:
+    """The wallet's credentials as gap, `roles match` and `skills` read them: the fields that decide whether
+    and how a credential counts (status, format, expiry, issuer, achievement), with its skill claims primed
+    from the store. Nothing is decoded for a credential whose claims are stored; one whose claims are not
+    (a new vocabulary, a first run) is read whole once, extracted, and its claims stored."""
+    import json
+
+    from credwallet.model import Credential, CredentialFormat, Issuer, Status, parse_iso_datetime
+    from credwallet.skills.extract import extract_skills, prime_cache
+    from credwallet.skills.model import SkillClaim
+
+    vocabulary = vocabulary_for(wallet.home)
+    key = claims_key(vocabulary)
+    found: list[Credential] = []
+    fresh: list[tuple[str, str, str]] = []
+    for wallet_id, name, issuer_name, issuer_id, fmt, status, expires, content_hash, raw in wallet.evidence_rows(key):
+        if raw is None:
+            credential = wallet.get(wallet_id, with_original=False)
+            extracted = extract_skills(credential, vocabulary)
+            fresh.append((content_hash, key, json.dumps([claim.to_jsonable() for claim in extracted])))
+            found.append(credential)
+            continue
+        credential = Credential(
+            format=CredentialFormat(fmt),
+            name=name,
+            issuer=Issuer(id=issuer_id, name=issuer_name),
+            expires_on=parse_iso_datetime(expires) if expires else None,
+            wallet_id=wallet_id,
+            content_hash=content_hash,
+            status=Status(status),
+        )
+        prime_cache(credential, vocabulary, [SkillClaim.from_jsonable(item, wallet_id) for item in json.loads(raw)])
+        found.append(credential)
+    if fresh:
+        wallet.save_skill_claims(fresh)
+    return found
+
+
 def credentials_with_skills(wallet: Wallet) -> list[Credential]:
     """The wallet's credentials, with their skill claims taken from the store when this vocabulary has seen
     them before (and stored now when not), so repeated commands do not extract again."""
@@ -38,9 +83,7 @@ def credentials_with_skills(wallet: Wallet) -> list[Credential]:
 
     credentials = wallet.credentials()
     vocabulary = vocabulary_for(wallet.home)
-    from credwallet.skills.extract import EXTRACTION_VERSION
-
-    key = f"{vocabulary.fingerprint}:extraction-{EXTRACTION_VERSION}"
+    key = claims_key(vocabulary)
     stored = wallet.skill_claims(key)
     fresh: list[tuple[str, str, str]] = []
     for credential in credentials:

@@ -479,6 +479,17 @@ class Wallet:
         rows = self._db.execute("SELECT content_hash, claims FROM skill_claims WHERE vocabulary = ?", (vocabulary,))
         return {str(r[0]): str(r[1]) for r in rows}
 
+    def evidence_rows(self, vocabulary: str) -> list[tuple[Any, ...]]:
+        """What gap analysis reads of each credential, without decoding it: (id, name, issuer name, issuer id,
+        format, status, expires_on, content hash, stored claims JSON or None)."""
+        return self._db.execute(
+            "SELECT c.id, c.name, c.issuer_name, c.issuer_id, c.format, c.status, c.expires_on, "
+            "c.content_hash, s.claims "
+            "FROM credentials c LEFT JOIN skill_claims s ON s.content_hash = c.content_hash AND s.vocabulary = ? "
+            "ORDER BY c.issued_on DESC, c.name",
+            (vocabulary,),
+        ).fetchall()
+
     def save_skill_claims(self, rows: list[tuple[str, str, str]]) -> None:
         """(content hash, vocabulary fingerprint, claims JSON) rows; an existing row is replaced.
 

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""`roles search` over every O*NET occupation and `roles match` across the curated roles, on a 1,000-credential
+wallet, through the CLI as whole processes (issue 14 target: each under 300 ms after start-up).
+
+The wallet (OB 2.0 and signed OB 3.0 credentials, 7 to 3, as bench/wallet_commands.py builds it) is imported
+and verified first, untimed, and one `skills` run stores the skill claims as a real wallet has them. Each
+command's time after start-up is its wall time minus that of `credwallet --version` in the same round (the
+baseline); rounds interleave the commands; median of `--rounds` with min and max.
+Usage: python bench/roles.py [--credentials 1000] [--rounds 7] [--cli-src DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from wallet_commands import build_wallet
+
+TARGET_MS = 300
+COMMANDS = {
+    "roles search 'marketing analyst'": ["roles", "search", "marketing analyst"],
+    "roles search analyst (broad)": ["roles", "search", "analyst"],
+    "roles search --json 'dental hygienist'": ["roles", "search", "--json", "dental hygienist"],
+    "roles match": ["roles", "match"],
+    "roles match --json": ["roles", "match", "--json"],
+    "gap --role 29-1292.00 (an O*NET occupation)": ["gap", "--role", "29-1292.00"],
+}
+
+
+def wall(argv: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(argv[1:])}: exit {done.returncode}: {done.stderr.decode()[-300:]}")
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--credentials", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--cli-src", type=Path, help="run the CLI from this source tree (PYTHONPATH)")
+    args = parser.parse_args()
+    exe = shutil.which("credwallet", path=str(Path(sys.executable).parent)) or "credwallet"
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp) / "wallet"
+        env = {**os.environ, "CREDWALLET_HOME": str(home), "NO_COLOR": "1"}
+        if args.cli_src:
+            env["PYTHONPATH"] = str(args.cli_src)
+        started = time.perf_counter()
+        build_wallet(Path(tmp) / "files", args.credentials, env, exe)
+        subprocess.run([exe, "skills"], env=env, stdout=subprocess.DEVNULL, check=False)  # claims stored once
+        print(f"{args.credentials:,} credentials (wallet built in {time.perf_counter() - started:.0f} s)")
+        baseline: list[float] = []
+        samples: dict[str, list[float]] = {name: [] for name in COMMANDS}
+        for _ in range(args.rounds):
+            start_up = wall([exe, "--version"], env)
+            baseline.append(start_up)
+            for name, argv in COMMANDS.items():
+                samples[name].append(wall([exe, *argv], env) - start_up)
+    print(f"start-up (credwallet --version): median {statistics.median(baseline) * 1000:.0f} ms "
+          f"({min(baseline) * 1000:.0f}-{max(baseline) * 1000:.0f}), {args.rounds} rounds")
+    print(f"{'command':46} {'after start-up, ms: median (min-max)':38} target")
+    failed = False
+    for name, values in samples.items():
+        median = statistics.median(values) * 1000
+        ok = median < TARGET_MS
+        failed |= not ok
+        print(f"{name:46} {median:7.0f} ({min(values) * 1000:.0f}-{max(values) * 1000:.0f}){'':20} "
+              f"{'<' if ok else '>='} {TARGET_MS} {'ok' if ok else 'MISSED'}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
