@@ -4005,6 +4005,30 @@ add(
     "completion is issued. Hours: the course's length plus exercises.",
 )
 
+add(
+    "ksu-six-sigma-green-belt-specialization",
+    "Six Sigma Green Belt Specialization",
+    "Kennesaw State University (Coursera)",
+    f"{COURSERA}/specializations/six-sigma-green-belt",
+    "course",
+    60,
+    4 * COURSERA_MONTH,
+    "process-improvement:2 lean-six-sigma:2 quality-control-analysis:2 statistics:2",
+    notes=coursera_program(4) + " A course series, not ASQ's certification (which needs three years of work).",
+)
+add(
+    "linkedin-learning-visio-essentials",
+    "Visio Essential Training",
+    "LinkedIn Learning",
+    "https://www.linkedin.com/learning/visio-essential-training",
+    "course",
+    4,
+    40,
+    "visio:2 process-improvement:1",
+    notes="LinkedIn Learning subscription (about USD 40 a month; cost assumes one month); a certificate of "
+    "completion is issued. Hours: the course's length plus exercises.",
+)
+
 
 # --------------------------------------------------------------------------- eligibility (issue 15)
 # Who may enrol or sit the exam, from each body's published handbook as the editors knew it in 2025 (not

@@ -51,7 +51,6 @@ KNOWN_GAPS = {
     "sketch": "no provider-run Sketch course",
     "ssis": "no current SSIS exam",
     "typescript": "Microsoft Learn's TypeScript path gives level 2",
-    "visio": "no current Microsoft Visio certification",
     "vmware": "Broadcom's VMware certifications need a paid course; details unconfirmed",
     "vue": "no provider-run Vue course or exam the editors could confirm",
     "wireshark": "Cisco CyberOps and CEH give level 2",

@@ -99,10 +99,14 @@ def warnings(
         names = ", ".join(labels.get(u.skill, u.skill) for u in unreachable_required)
         said.append(f"no usable offering closes these required items: {names} (see below)")
     if not selection.target_reached and selection.gaps:
-        why = f"the {limits}" if selection.left_out and selection.limited_by else "what the catalog offers"
+        limit = selection.left_out and selection.limited_by
+        reach = (
+            f"the most the {limits} allow{'s' if len(selection.limited_by) == 1 else ''}"
+            if limit
+            else ("the most the offerings you can take reach")
+        )
         said.append(
-            f"the target coverage of {selection.target:.0%} is not reached: {selection.coverage_after:.0%} is "
-            f"the most {why} allow{'s' if why == 'what the catalog offers' else ''}"
+            f"the target coverage of {selection.target:.0%} is not reached: {selection.coverage_after:.0%} is {reach}"
         )
     if oldest_checked is not None and (today - oldest_checked) > timedelta(days=STALE_AFTER_DAYS):
         said.append(
