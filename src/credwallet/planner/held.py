@@ -168,6 +168,9 @@ def match_credential(credential: Credential, index: _Index) -> tuple[str, str] |
 
 def held_offerings(credentials: Iterable[Credential], catalog: Catalog) -> dict[str, HeldOffering]:
     """Catalog offerings the credentials show the learner holds (the first credential found for each)."""
+    credentials = list(credentials)
+    if not credentials:
+        return {}
     index = _Index(catalog)
     held: dict[str, HeldOffering] = {}
     for credential in credentials:

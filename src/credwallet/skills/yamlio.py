@@ -66,15 +66,46 @@ def json_path(parts: Iterable[Any]) -> str:
 
 
 def schema_error_lines(name: str, document: Any, schema: dict[str, Any]) -> list[str]:
-    """Validate with a cached Draft 2020-12 validator; one `file: path: message` line per error."""
+    """Validate with a cached Draft 2020-12 validator; one `file: path: message` line per error.
+
+    A document that passed this exact schema before is not checked again: a marker named by the hash of
+    both is kept in the wallet's cache folder, so `plan --role FILE` and `gap --role FILE` do not import
+    jsonschema (a tenth of a second or more) on every run for a file that has not changed.
+    """
+    marker = _passed_marker(document, schema)
+    if marker is not None and marker.is_file():
+        return []
     validator = _validator_for(schema)
-    errors = sorted(
-        validator.iter_errors(document), key=lambda e: (list(map(str, e.absolute_path)), e.message)
-    )
+    errors = sorted(validator.iter_errors(document), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     lines = []
     for error in errors:
         lines.append(f"{name}: {json_path(error.absolute_path)}: {_short(error.message)}")
+    if not lines and marker is not None:
+        _remember_pass(marker)
     return lines
+
+
+def _passed_marker(document: Any, schema: dict[str, Any]) -> Path | None:
+    """Where a pass of this document against this schema is remembered (None when it cannot be hashed)."""
+    import hashlib
+    import json
+
+    from credwallet.paths import wallet_home
+
+    try:
+        text = json.dumps([schema, document], sort_keys=True, separators=(",", ":"), default=str)
+    except (TypeError, ValueError, RecursionError):
+        return None
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return wallet_home() / "cache" / "validated" / digest
+
+
+def _remember_pass(marker: Path) -> None:
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        marker.touch()
+    except OSError:  # a read-only wallet only loses the speed-up
+        return
 
 
 def _short(message: str) -> str:
