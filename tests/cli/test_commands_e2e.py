@@ -122,8 +122,10 @@ def test_clr_import_list_and_show(cli: Cli) -> None:
         assert re.search(rf"• {row['id']}\s+{re.escape(row['name'])}", shown.stdout)
     assert json_out(cli("show", clr_id, "--json"))["contains"] == [row["id"] for row in inner]
     assert json_out(cli("show", inner[0]["id"], "--json"))["parent_id"] == clr_id
-    human = cli("list", "--clr", clr_id[:6])
-    assert "↳" in human.stdout and f"{len(inner)} credential" in human.stdout
+    piped = cli("list", "--clr", clr_id[:6])  # piped: one tab-separated row per inner credential
+    rows_shown = [line.split("\t") for line in piped.stdout.splitlines()]
+    assert sorted(row[0] for row in rows_shown) == sorted(row["id"][: len(rows_shown[0][0])] for row in inner)
+    assert f"{len(inner)} credential" in piped.output
 
 
 # --- skills, gap, roles, plan ----------------------------------------------------------------------------

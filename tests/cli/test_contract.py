@@ -369,4 +369,13 @@ def test_verify_a_file_checks_it_against_the_contract(cli: Cli) -> None:
     assert result.exit_code == 0
     [item] = json_out(result)
     assert item["source"] == str(path) and item["status"] == "unverified"
-    assert [c["name"] for c in item["checks"]] == ["structure", "proof", "key", "dates", "status", "recipient"]
+    names_and_kinds = [(c["name"], c["kind"]) for c in item["checks"]]
+    assert names_and_kinds == [
+        ("structure", "authenticity"),
+        ("structure", "conformance"),
+        ("proof", "authenticity"),
+        ("key", "authenticity"),
+        ("dates", "authenticity"),
+        ("status", "authenticity"),
+        ("recipient", "authenticity"),
+    ]
