@@ -90,7 +90,11 @@ TABLE: dict[str, tuple[list[str], Status, str]] = {
     "ob2/1edtech-validator/simple.jwt": (["passed"], V, "RS256, key1 listed by the issuer"),
     "ob2/1edtech-validator/simple-not-revoked.jwt": (["passed"], V, "RS256, empty revocation list"),
     "ob2/1edtech-validator/simple-revoked.jwt": (["passed"], R, "listed in revocation-list.json"),
-    "ob2/1edtech-spec/signed-assertion-example.jws": (["skipped"], U, "the spec's key does not exist"),
+    "ob2/1edtech-spec/signed-assertion-example.jws": (
+        ["skipped"],
+        BAD,
+        "its creator https://example.org/publicKey is not in the served issuer profile's publicKey",
+    ),
     "hostile/ob3-1edtech-validator/simple-err-proof-value.json": (["failed"], BAD, "tampered proofValue"),
     "hostile/ob3-1edtech-validator/simple-err-issued.json": (["passed"], BAD, "validFrom 2040"),
     "hostile/ob3-1edtech-validator/simple-err-expired.json": (["passed"], E, "validUntil 2010"),

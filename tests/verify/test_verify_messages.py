@@ -75,4 +75,4 @@ def test_signed_ob2_assertion_without_its_badge_class(external: Path) -> None:
     report = verify_credential(item, identities=[], now=NOW, did_documents={})
     assert report.status is Status.UNVERIFIED
     assert "--online" not in details(report)
-    assert "the badge class was not found" in report.check("proof")[0].detail
+    assert "the badge class https://example.org/robotics-badge.json was not found" in report.check("proof")[0].detail

@@ -135,10 +135,10 @@ def _issuer_needs(issuer: Mapping[str, Any]) -> list[Need | None]:
 
 
 def _badge_needs(badge: Mapping[str, Any]) -> list[Need | None]:
+    """The issuer profile a badge class names, always from the issuer's own id: an embedded issuer object
+    (and any key it lists) is a claim; the keys are discovered from the fetched profile."""
     issuer = badge.get("issuer")
-    if isinstance(issuer, Mapping):
-        return _issuer_needs(issuer)
-    return [_need(issuer, "issuer")]
+    return [_need(issuer.get("id") if isinstance(issuer, Mapping) else issuer, "issuer")]
 
 
 def ob2_needs(assertion: Mapping[str, Any], *, include_self: bool = True) -> list[Need]:
@@ -152,8 +152,9 @@ def ob2_needs(assertion: Mapping[str, Any], *, include_self: bool = True) -> lis
         if kind in ("signed", "signedbadge"):
             needs.append(_need(verification.get("creator"), "key"))
     badge = assertion.get("badge")
-    if isinstance(badge, Mapping):
+    if isinstance(badge, Mapping):  # embedded: also its own copy at its id, which must agree (OB 2.0)
         needs += _badge_needs(badge)
+        needs.append(_need(badge.get("id"), "badge"))
     else:
         needs.append(_need(badge, "badge"))
     return [n for n in needs if n is not None]

@@ -105,9 +105,10 @@ def bound_work(document: Any) -> None:
 
 
 class CanonicalizationError(Exception):
-    """The document cannot be canonicalized safely; `code` says why (DATA_LOSS, BUDGET, CONTEXT, REDEFINED,
+    """The document cannot be canonicalized safely; `code` says why (DATA_LOSS, ALIAS, BUDGET, CONTEXT, REDEFINED,
     JSONLD). CONTEXT: a context is not at hand (the proof is unchecked); REDEFINED: a supplied context changes
-    the meaning of a protected term (what is signed is not what is shown)."""
+    the meaning of a protected term; ALIAS: a key stands for a term it is not, a context redefines a bundled
+    term, or the credential's node is described twice (both: what is signed is not what is shown)."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(f"{code}: {message}")
@@ -333,10 +334,12 @@ def canonicalize(document: dict[str, Any], documents: Mapping[str, Any] | None =
     bound_work(document)
     check_time()
     from credwallet.verify import fastrdf
+    from credwallet.verify.aliases import TermRules
 
+    rules = TermRules(document)
     try:  # the same quads as the pyld road below, for documents of the plain shape over bundled contexts
-        data = fastrdf.dataset(document, budget=check_time)
-    except fastrdf.Fallback:
+        data = fastrdf.dataset(document, budget=check_time, rules=rules)
+    except fastrdf.Fallback:  # including a document the term rules refuse: the pyld road says why
         pass
     else:
         blank_nodes = data.blank_node_count()
@@ -348,18 +351,29 @@ def canonicalize(document: dict[str, Any], documents: Mapping[str, Any] | None =
         triples = {"@default": data.pyld_triples()}
         fast_nquads: str = _budgeted_urdna2015().main(triples, {"format": "application/n-quads"})
         return fast_nquads
-    return _canonicalize_with_pyld(document, supplied)
+    return _canonicalize_with_pyld(document, supplied, rules)
 
 
-def _canonicalize_with_pyld(document: dict[str, Any], supplied: Mapping[str, Any]) -> str:
-    """The general road: pyld expansion, node map and RDF, with the data-loss checks of the module docstring."""
+def _canonicalize_with_pyld(document: dict[str, Any], supplied: Mapping[str, Any], rules: Any = None) -> str:
+    """The general road: pyld expansion, node map and RDF, with the data-loss checks of the module docstring
+    and the term rules of `credwallet.verify.aliases` (an aliased or redefined term, or a credential described
+    twice, makes it invalid, DESIGN.md §5; each key is checked as expansion meets it)."""
+    from credwallet.verify.aliases import AliasedTermError, TermRules
+
+    rules = rules or TermRules(document)
+    try:
+        rules.check_document()
+    except AliasedTermError as error:
+        raise CanonicalizationError("ALIAS", str(error)) from error
     from pyld import jsonld as pyld_jsonld
     from pyld.context_resolver import ContextResolver
     from pyld.identifier_issuer import IdentifierIssuer
 
+    from credwallet.verify.aliases import checking_processor
+
     loader = loader_with(supplied)
     dropped: list[str | None] = []
-    processor = _timed(pyld_jsonld.JsonLdProcessor(on_property_dropped=dropped.append))
+    processor = _timed(checking_processor(dropped.append, rules))
     options: dict[str, Any] = {
         "base": None,  # null base: relative IRIs stay relative (and fail DATA_LOSS), never resolved
         "documentLoader": loader,
@@ -370,6 +384,8 @@ def _canonicalize_with_pyld(document: dict[str, Any], supplied: Mapping[str, Any
     }
     try:
         expanded = processor.expand(document, options)
+    except AliasedTermError as error:
+        raise CanonicalizationError("ALIAS", str(error)) from error
     except pyld_jsonld.JsonLdError as error:
         raise _context_failure(error) or CanonicalizationError("JSONLD", _jsonld_reason(error)) from error
     if dropped:

@@ -27,6 +27,7 @@ from typing import Any
 
 from credwallet.jsonld import KNOWN_CONTEXT_URLS, context_urls, document_loader
 from credwallet.limits import MAX_JSONLD_VALUES
+from credwallet.verify.aliases import AliasedTermError, TermRules
 
 # JSON values in one document (canonicalization refuses more before walking: `canon.bound_work`).
 MAX_VALUES = MAX_JSONLD_VALUES
@@ -52,9 +53,12 @@ def _absolute(iri: Any) -> bool:
 
 
 def _static_context(item: Any) -> bool:
-    """A bundled context URL, or an inline context object that loads nothing else than bundled ones."""
+    """A bundled context URL, or an inline context object that loads nothing else than bundled ones (and does not
+    `@import` one: pyld merges the importing object into its cached copy of the imported context)."""
     if isinstance(item, str):
         return item in KNOWN_CONTEXT_URLS
+    if isinstance(item, dict) and "@import" in str(item):
+        return False
     return isinstance(item, dict) and all(url in KNOWN_CONTEXT_URLS for url in context_urls(item))
 
 
@@ -220,8 +224,9 @@ class _Key:
 class _Walker:
     """One document's walk: pyld's `_expand` / `_expand_object` for the plain shape, emitting N-Quads terms."""
 
-    def __init__(self, contexts: _Contexts, budget: Callable[[], None] | None) -> None:
+    def __init__(self, contexts: _Contexts, budget: Callable[[], None] | None, rules: TermRules) -> None:
         self.c = contexts
+        self.rules = rules
         self.lines: list[tuple[str, str, str]] = []
         self.literals: dict[str, dict[str, Any]] = {}  # literal term -> pyld's literal (for pyld's canonicalizer)
         self.seen: set[tuple[Any, ...]] = set()
@@ -285,6 +290,10 @@ class _Walker:
             info = self.key(active, key)
             if info.problem:
                 raise Fallback(info.problem)
+            try:
+                self.rules.check_key(key, info.iri)
+            except AliasedTermError as error:  # the pyld road reports it
+                raise Fallback("an aliased term") from error
             if info.kind == _ID:
                 if subject is not None or not isinstance(value, str):
                     raise Fallback("@id")
@@ -396,16 +405,24 @@ class Dataset:
         return [{"subject": component(s), "predicate": component(p), "object": component(o)} for s, p, o in self.lines]
 
 
-def dataset(document: dict[str, Any], budget: Callable[[], None] | None = None) -> Dataset:
+def dataset(
+    document: dict[str, Any], budget: Callable[[], None] | None = None, rules: TermRules | None = None
+) -> Dataset:
     """The RDF of `document` (the quads pyld would give), or Fallback.
 
-    `budget` is called now and then; it raises to stop the walk (a time budget).
+    `budget` is called now and then; it raises to stop the walk (a time budget). A document the term rules of
+    `credwallet.verify.aliases` refuse (`rules`, made here when not given) also falls back: pyld's road says why.
     """
+    rules = rules or TermRules(document)
+    try:
+        rules.check_document()
+    except AliasedTermError as error:
+        raise Fallback("a term rule") from error
     if not bundled_only(document.get("@context")):
         raise Fallback("contexts other than bundled URLs")
     contexts = _contexts()
     try:
-        walker = _Walker(contexts, budget)
+        walker = _Walker(contexts, budget, rules)
         walker.node(contexts.initial, None, document)
     except RecursionError as error:
         raise Fallback("too deep") from error

@@ -1,9 +1,11 @@
 """Open Badges 2.0 hosted verification: the issuer's own copy, fetched from the assertion's id, is the proof.
 
 Three things are checked (OB 2.0 "Hosted verification"): the document at the id is that assertion and says
-what the wallet's copy says (a 410 Gone or `revoked: true` means revoked); and the id lies within the issuer's
-verification policy: `startsWith` prefixes and `allowedOrigins`, by default the origin of the issuer's own id,
-so a badge cannot be "hosted" on a stranger's site. Pure: the documents come from `gather_documents`.
+what the wallet's copy says (a 410 Gone or `revoked: true` means revoked); its badge class and issuer are read
+from that hosted copy (never from the wallet's copy), the issuer profile from the issuer's own id; and the id
+lies within the issuer's verification policy: `startsWith` prefixes and `allowedOrigins`, by default the
+origin of the issuer's own id, so a badge cannot be "hosted" on a stranger's site. Pure: the documents come
+from `gather_documents`.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from credwallet.model import Status
-from credwallet.verify.keys import Documents
-from credwallet.verify.ob2 import issuer_profile
+from credwallet.verify.keys import Documents, unavailable
+from credwallet.verify.ob2 import establish_issuer
 from credwallet.verify.report import Check, failed, passed, skipped, warning
 
 # A difference here changes what the badge claims: the stored copy is not the one the issuer hosts.
@@ -131,5 +133,16 @@ def hosted_checks(assertion: Mapping[str, Any], documents: Documents | None) -> 
     checks = compare_with_hosted(assertion, url, hosted)
     if checks[0].status.value == "failed":
         return [*checks, skipped("key", "not checked: the hosted copy does not match", None)]
-    _, issuer = issuer_profile(hosted if "badge" in hosted else assertion, documents)
-    return [*checks, policy_check(url, issuer, documents)]
+    if any(check.name == "status" for check in checks):  # revoked: the issuer's copy says so, nothing to bind
+        return [*checks, skipped("key", "not checked: the issuer revoked this assertion", None)]
+    # OB 2.0: the input only says where to look; the copy answered at the id is the assertion (badge, issuer).
+    issuer = establish_issuer(hosted, documents)
+    if issuer.problem:
+        return [*checks, failed("key", f"hosted assertion not bound to its issuer: {issuer.problem}")]
+    if issuer.profile is None:
+        what = issuer.missing or "the issuer profile"
+        return [
+            *checks,
+            skipped("key", unavailable(what, documents) + "; the issuer's verification policy is unchecked"),
+        ]
+    return [*checks, policy_check(url, issuer.profile, documents)]
