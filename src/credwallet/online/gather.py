@@ -28,13 +28,18 @@ _OB2 = frozenset({CredentialFormat.OB1, CredentialFormat.OB2, CredentialFormat.O
 _LIST_ENTRIES = frozenset({"BitstringStatusListEntry", "StatusList2021Entry"})
 
 
+# The copy of an embedded badge class at its own id: when fetched it must agree with the assertion's copy, when
+# it cannot be fetched the assertion's (signed or hosted) copy stands, so its failure is not a finding.
+OPTIONAL_BADGE_COPY = "badge_copy"
+
+
 @dataclass(slots=True, frozen=True)
 class Need:
     """A document the verifier will look up under `key`, fetched from `url`, for the reason `role`."""
 
     key: str  # the URL without fragment, or the DID for did:web
     url: str
-    role: str  # assertion | badge | issuer | key | did | status_list | revocation_list | context
+    role: str  # assertion | badge | badge_copy | issuer | key | did | status_list | revocation_list | context
     kind: str = "document"
 
 
@@ -73,7 +78,9 @@ class Gathered:
         checks = [
             Check("documents", CheckStatus.SKIPPED, f"{verb} the {r.role.replace('_', ' ')}: {r.detail}")
             for r in records
-            if r.outcome == "failed" and not (self.offline and r.detail.endswith(NOT_CACHED))
+            if r.outcome == "failed"
+            and r.role != OPTIONAL_BADGE_COPY
+            and not (self.offline and r.detail.endswith(NOT_CACHED))
         ]
         fetched = [r for r in records if r.outcome == "fetched"]
         cached = [r for r in records if r.outcome in ("cached", "kept")]
@@ -154,7 +161,7 @@ def ob2_needs(assertion: Mapping[str, Any], *, include_self: bool = True) -> lis
     badge = assertion.get("badge")
     if isinstance(badge, Mapping):  # embedded: also its own copy at its id, which must agree (OB 2.0)
         needs += _badge_needs(badge)
-        needs.append(_need(badge.get("id"), "badge"))
+        needs.append(_need(badge.get("id"), OPTIONAL_BADGE_COPY))
     else:
         needs.append(_need(badge, "badge"))
     return [n for n in needs if n is not None]
@@ -222,7 +229,7 @@ def _discovered(document: Mapping[str, Any], role: str) -> list[Need]:
     """Further documents a fetched one points to."""
     if role == "assertion":
         return ob2_needs(document, include_self=False)
-    if role == "badge":
+    if role in ("badge", OPTIONAL_BADGE_COPY):
         return [n for n in _badge_needs(document) if n is not None]
     if role == "issuer":
         return [n for n in _issuer_needs(document) if n is not None]
