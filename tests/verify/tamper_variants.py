@@ -663,8 +663,9 @@ def _served_documents() -> dict[str, Any]:
 
 
 def _key_documents(document: Mapping[str, Any]) -> dict[str, Any]:
-    """Issuer (controller) documents that authorize each proof's key, for a credential whose issuer has a
-    fetchable id: what the issuer would publish, so the untampered credential verifies."""
+    """Issuer (controller) documents that authorize each proof's key, and an empty 1EdTech revocation list, for a
+    credential whose issuer has a fetchable id: what the issuer would publish, so the untampered credential
+    verifies."""
     issuer = document.get("issuer")
     issuer_id = issuer.get("id") if isinstance(issuer, Mapping) else issuer
     if not isinstance(issuer_id, str) or not issuer_id.startswith(("https://", "http://", "did:web:")):
@@ -685,7 +686,11 @@ def _key_documents(document: Mapping[str, Any]) -> dict[str, Any]:
         "verificationMethod": entries,
         "assertionMethod": [entry["id"] for entry in entries],
     }
-    documents = {issuer_id: controller}
+    documents: dict[str, Any] = {issuer_id: controller}
+    entries_ = document.get("credentialStatus")
+    for entry in entries_ if isinstance(entries_, list) else [entries_]:
+        if isinstance(entry, Mapping) and entry.get("type") == "1EdTechRevocationList" and entry.get("id"):
+            documents[str(entry["id"]).partition("#")[0]] = {"id": entry["id"], "revokedCredentials": []}
     for method in methods:
         base = method.partition("#")[0]
         if base != issuer_id and not method.startswith("did:key:"):
