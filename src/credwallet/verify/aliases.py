@@ -94,9 +94,17 @@ def _context_terms(url: str) -> _Terms:
             if key in seen:
                 continue
             seen.add(key)
-            walk(processor._process_context(active, scoped, options, override_protected=True), depth + 1)
+            try:
+                inner = processor._process_context(active, scoped, options, override_protected=True)
+            except jsonld.JsonLdError:  # an invalid scoped context: expansion fails where it is used
+                continue
+            walk(inner, depth + 1)
 
-    walk(processor.process_context(processor._get_initial_context(options), url, options), 0)
+    try:
+        top = processor.process_context(processor._get_initial_context(options), url, options)
+    except jsonld.JsonLdError:  # an invalid bundled context defines nothing: expansion fails on it
+        return {}, {}, frozenset()
+    walk(top, 0)
     return (
         {iri: frozenset(terms) for iri, terms in by_iri.items()},
         {term: frozenset(iris) for term, iris in by_term.items()},
