@@ -5,6 +5,8 @@ Submodules: `model` (the dataclasses), `parse` (documents to roles, schema and v
 (`roles search`), `starter` (YAML for people). The names below are the public API.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from credwallet.roles.library import (
     builtin_documents,
     builtin_ids,
@@ -29,10 +31,32 @@ from credwallet.roles.model import (
     RoleSource,
     SkillItem,
 )
-from credwallet.roles.occupations import Occupation, find_occupation, occupation_role
 from credwallet.roles.parse import parse_role_document, role_schema
-from credwallet.roles.search import SearchHit, search_roles
-from credwallet.roles.starter import role_yaml, starter_yaml
+
+if TYPE_CHECKING:
+    from credwallet.roles.occupations import Occupation, find_occupation, occupation_role
+    from credwallet.roles.search import SearchHit, search_roles
+    from credwallet.roles.starter import role_yaml, starter_yaml
+
+# Imported on first use: `gap` and `roles match` need neither search, nor the occupation titles, nor YAML.
+_LAZY = {
+    "Occupation": "credwallet.roles.occupations",
+    "find_occupation": "credwallet.roles.occupations",
+    "occupation_role": "credwallet.roles.occupations",
+    "SearchHit": "credwallet.roles.search",
+    "search_roles": "credwallet.roles.search",
+    "role_yaml": "credwallet.roles.starter",
+    "starter_yaml": "credwallet.roles.starter",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'credwallet.roles' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(module), name)
 
 __all__ = [
     "DEFAULT_FOUNDATION_WEIGHT",

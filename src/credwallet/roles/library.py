@@ -125,7 +125,7 @@ def load_role(
 ) -> Role:
     """A role by id (user roles first, then curated, then an O*NET occupation's slug), by O*NET-SOC code
     (the occupation itself: `15-2051.01`), or from a YAML file path."""
-    from credwallet.roles.occupations import find_occupation, occupation_role
+    from credwallet.roles.occupations import occupation_role_for
     from credwallet.skills.vocabulary import load_bundled_vocabulary
 
     text = str(id_or_path).strip()
@@ -137,9 +137,9 @@ def load_role(
     builtin = load_builtin_roles(vocabulary)
     if text in builtin:
         return builtin[text]
-    occupation = find_occupation(text)
+    occupation = occupation_role_for(text, vocabulary or load_bundled_vocabulary())
     if occupation is not None:
-        return occupation_role(occupation, vocabulary or load_bundled_vocabulary())
+        return occupation
     if ONET_CODE.match(text):
         raise NotFoundError(f"no O*NET 29.3 occupation '{text}'", hint="find one with `credwallet roles search WORDS`")
     raise NotFoundError(

@@ -127,12 +127,40 @@ def _bundle() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _entries() -> dict[str, dict[str, Any]]:
-    return {entry["c"]: entry for entry in _bundle()["occupations"]}
+    """Every occupation's entry by code and by id (slug): what building a role reads, without the titles."""
+    entries: dict[str, dict[str, Any]] = {}
+    for entry in _bundle()["occupations"]:
+        entries[entry["c"]] = entries[entry["i"]] = entry
+    return entries
+
+
+def occupation_role_for(code_or_id: str, vocabulary: Vocabulary) -> Role | None:
+    """The role of an occupation named by O*NET-SOC code (`15-2051.01`, `15-2051`) or slug; None if none."""
+    from credwallet.roles.parse import parse_role_document
+
+    entries = _entries()
+    text = code_or_id.strip()
+    entry = entries.get(text) or entries.get(f"{text}.00")
+    if entry is None:
+        return None
+    key = (vocabulary.fingerprint, entry["c"])
+    role = _ROLE_CACHE.get(key)
+    if role is None:
+        document = _document(entry)
+        role = parse_role_document(
+            document, f"O*NET occupation {entry['c']}", vocabulary, ORIGIN_BUILTIN, None, trusted=True
+        )
+        role = _ROLE_CACHE[key] = replace(role, curated=False)
+    return role
 
 
 def occupation_document(occupation: Occupation) -> dict[str, Any]:
     """The occupation as a format 2 role document."""
-    entry = _entries()[occupation.code]
+    return _document(_entries()[occupation.code])
+
+
+def _document(entry: dict[str, Any]) -> dict[str, Any]:
+    title = entry["t"]
     core: list[dict[str, Any]] = []
     for item in entry["k"]:
         if isinstance(item[0], list):
@@ -150,10 +178,10 @@ def occupation_document(occupation: Occupation) -> dict[str, Any]:
     version = _bundle()["source"]["version"]
     document: dict[str, Any] = {
         "format": 2,
-        "id": occupation.id,
-        "title": occupation.title,
+        "id": entry["i"],
+        "title": title,
         "description": entry["d"],
-        "source": {"name": "O*NET", "codes": [occupation.code], "version": version, "title": occupation.title},
+        "source": {"name": "O*NET", "codes": [entry["c"]], "version": version, "title": title},
     }
     if entry["q"]:
         document["requirements"] = entry["q"]
@@ -173,16 +201,8 @@ _ROLE_CACHE: dict[tuple[str, str], Role] = {}
 
 def occupation_role(occupation: Occupation, vocabulary: Vocabulary) -> Role:
     """The occupation as a Role (built once per vocabulary)."""
-    from credwallet.roles.parse import parse_role_document
-
-    key = (vocabulary.fingerprint, occupation.code)
-    role = _ROLE_CACHE.get(key)
-    if role is None:
-        document = occupation_document(occupation)
-        role = parse_role_document(
-            document, f"O*NET occupation {occupation.code}", vocabulary, ORIGIN_BUILTIN, None, trusted=True
-        )
-        role = _ROLE_CACHE[key] = replace(role, curated=False)
+    role = occupation_role_for(occupation.code, vocabulary)
+    assert role is not None  # every listed occupation has an entry
     return role
 
 

@@ -238,6 +238,7 @@ def wallet_skills(
     *,
     min_confidence: float = 0.0,
     declared: Iterable[DeclaredSkill] = (),
+    only: frozenset[str] | None = None,
 ) -> list[HeldSkill]:
     """Every skill the given credentials (and declarations) evidence, best level first, with all evidence
     marked by tier; levels accumulate by the rule in skills/holding.py."""
@@ -250,7 +251,7 @@ def wallet_skills(
             for claim in extract_skills(credential, vocabulary):
                 yield claim, tier, independent
 
-    return held_from(claims(), vocabulary, declared, min_confidence=min_confidence)
+    return held_from(claims(), vocabulary, declared, min_confidence=min_confidence, only=only)
 
 
 def held_levels(held: Iterable[HeldSkill]) -> dict[str, HeldSkill]:

@@ -151,22 +151,24 @@ def held_from(
     declared: Iterable[DeclaredSkill] = (),
     *,
     min_confidence: float = 0.0,
+    only: frozenset[str] | None = None,
 ) -> list[HeldSkill]:
     """Held skills from (claim, tier, independence key) triples and declarations, best level first.
 
     Linear in the number of claims: evidence is grouped by skill in one pass, then each skill's levels are
-    computed from its own evidence.
+    computed from its own evidence. `only` keeps these skills alone (a gap needs its role's skills).
     """
     grouped: dict[str, list[EvidenceRef]] = {}
     for claim, tier, independent in claims:
-        if claim.confidence < min_confidence:
+        if claim.confidence < min_confidence or (only is not None and claim.skill not in only):
             continue
         reference = EvidenceRef(
             claim.credential, claim.source, claim.confidence, claim.level, claim.detail, claim.via, tier, independent
         )
         grouped.setdefault(claim.skill, []).append(reference)
     for skill, declaration in declared_evidence(declared, vocabulary):
-        grouped.setdefault(skill, []).append(declaration)
+        if only is None or skill in only:
+            grouped.setdefault(skill, []).append(declaration)
     held: list[HeldSkill] = []
     for skill, evidence in grouped.items():
         evidence.sort(

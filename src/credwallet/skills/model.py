@@ -40,14 +40,10 @@ class SkillClaim:
 
     @classmethod
     def from_jsonable(cls, data: dict[str, Any], credential: str | None) -> SkillClaim:
+        """From the form `to_jsonable` wrote (the store's own JSON: the types are already right)."""
         return cls(
-            skill=str(data["skill"]),
-            level=int(data["level"]),
-            source=str(data["source"]),
-            confidence=float(data["confidence"]),
-            credential=credential,
-            detail=str(data.get("detail") or ""),
-            via=data.get("via"),
+            data["skill"], data["level"], data["source"], data["confidence"], credential, data.get("detail") or "",
+            data.get("via"),
         )
 
 
@@ -60,7 +56,7 @@ TIER_DECLARED = "declared"
 TIERS = (TIER_VALID, TIER_UNVERIFIED, TIER_SELF_REPORTED, TIER_DECLARED)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class EvidenceRef:
     """One piece of evidence for a held skill: a credential's claim, or the learner's declaration.
 
