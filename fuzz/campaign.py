@@ -75,6 +75,11 @@ def run_target(name: str, runs: int, out: Path, *, slow_seconds: float, rss_mb: 
     stats = out / "stats" / f"{name}.json"
     total = out / "stats" / f"{name}.total.json"
     before: dict[str, Any] = json.loads(total.read_text()) if total.exists() else {}
+    if stats.exists():  # a run that was killed before its numbers were added up: they count too
+        before = merged(before, {"crashes": {}, **json.loads(stats.read_text())})
+        total.parent.mkdir(parents=True, exist_ok=True)
+        total.write_text(json.dumps(before, indent=2), encoding="utf-8")
+        stats.unlink()
     runs -= int(before.get("executions", 0))
     if runs <= 0:
         return before
@@ -96,6 +101,7 @@ def run_target(name: str, runs: int, out: Path, *, slow_seconds: float, rss_mb: 
     result["exit_status"] = finished.returncode
     result = merged(before, result)
     total.write_text(json.dumps(result, indent=2), encoding="utf-8")
+    stats.unlink(missing_ok=True)  # added up: a rerun must not count it twice
     return result
 
 
@@ -141,6 +147,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"fuzzing {name}: {runs:,} inputs in all ...", flush=True)
         results.append(run_target(name, runs, options.out, slow_seconds=options.slow_seconds, rss_mb=options.rss_mb))
         (options.out / "summary.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    # Every target this --out has numbers for, also those another campaign process ran (--targets splits one
+    # campaign over several processes).
+    totals = [options.out / "stats" / f"{name}.total.json" for name in DEFAULT_RUNS]
+    results = [json.loads(total.read_text()) for total in totals if total.exists()]
+    (options.out / "summary.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     table = summary_table(results, slow_seconds=options.slow_seconds, rss_mb=options.rss_mb)
     (options.out / "summary.md").write_text(table + "\n", encoding="utf-8")
     print(table)

@@ -97,3 +97,17 @@ def test_replay_measures_each_kept_input(tmp_path: Path) -> None:
     assert result["inputs"] == 3 and result["crashes"] == []
     assert result["slow_inputs"] == 0 and result["inputs_over_memory"] == 0
     assert 0 <= result["largest_input_memory_mb"] < 200
+
+
+def test_a_killed_run_still_counts_when_the_campaign_continues(tmp_path: Path) -> None:
+    from fuzz.campaign import run_target
+
+    (tmp_path / "stats").mkdir()
+    (tmp_path / "stats" / "json.total.json").write_text(json.dumps({"target": "json", "executions": 500}))
+    # A run killed before the campaign added it up leaves only its own statistics file.
+    (tmp_path / "stats" / "json.json").write_text(json.dumps({"target": "json", "executions": 700, "crashes": {}}))
+    result = run_target("json", 1_000, tmp_path, slow_seconds=2.0, rss_mb=200)
+    assert result["executions"] == 1_200  # already past 1,000: nothing runs, nothing counted twice
+    assert not (tmp_path / "stats" / "json.json").exists()
+    assert json.loads((tmp_path / "stats" / "json.total.json").read_text())["executions"] == 1_200
+    assert run_target("json", 1_000, tmp_path, slow_seconds=2.0, rss_mb=200)["executions"] == 1_200
