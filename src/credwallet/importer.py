@@ -324,6 +324,14 @@ def import_paths(
     else:
         prepared_files = (prepare_file(name, stdin=stdin, from_folder=walked) for name, walked in names)
     committed = 0
+
+    def saved_through(index: int) -> Callable[[], None]:
+        def saved() -> None:
+            nonlocal committed
+            committed = index
+
+        return saved
+
     try:
         with closing(prepared_files), wallet.batch():
             last_durable = time.monotonic()
@@ -332,8 +340,9 @@ def import_paths(
                 now = time.monotonic()
                 durable = now - last_durable >= COMMIT_EVERY_SECONDS
                 if durable or index - committed >= COMMIT_EVERY_FILES:
-                    wallet.commit_batch(durable=durable)
-                    committed = index
+                    # The count moves as soon as the commit is done, before the checkpoint (which a full disk
+                    # can also fail): the error then names every file that was saved.
+                    wallet.commit_batch(durable=durable, on_committed=saved_through(index))
                     last_durable = now if durable else last_durable
                     if on_commit is not None:
                         on_commit(committed)

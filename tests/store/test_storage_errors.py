@@ -207,3 +207,28 @@ def test_import_commits_before_it_verifies(wallet_home: Path, monkeypatch: pytes
     assert "the 1 imported credentials are kept, unverified" in result.stderr
     listed = json.loads(_cli("list", "--json").stdout)
     assert [item["status"] for item in listed] == ["unverified"]
+
+
+def test_a_full_disk_at_the_checkpoint_still_counts_the_files_that_were_committed(
+    badge_folder: Path, wallet_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The commit lands in the log; the checkpoint that copies it into the database file finds the disk full
+    (seen on a real full tmpfs): the error must count those files as saved, because they are."""
+    import credwallet.importer as importer
+
+    ticks = iter(range(10**6))
+    monkeypatch.setattr(importer.time, "monotonic", lambda: next(ticks) / 100)  # each file 10 ms
+    original = Wallet._commit
+
+    def checkpoint_on_a_full_disk(self: Wallet, *, durable: bool, **kwargs: Any) -> None:
+        original(self, durable=False, **kwargs)
+        if durable:
+            raise StoreError(f"{self.db_path}: the disk is full", code="DISK_FULL")
+
+    monkeypatch.setattr(Wallet, "_commit", checkpoint_on_a_full_disk)
+    with Wallet.open(home=wallet_home) as wallet:
+        with pytest.raises(StoreError) as raised:
+            import_paths(wallet, [str(badge_folder)], workers=1)
+        saved = wallet.count()
+    assert saved == 100  # a second of files went into the log before the first durable commit
+    assert f"the {saved:,} files before were saved" in raised.value.message

@@ -358,12 +358,20 @@ def _schema_errors(name: str, instance: dict[str, Any]) -> list[str]:
             found.add(f"{_json_path(detail.absolute_path)}: {message}")
         if len(found) >= MAX_COUNTED_ERRORS:
             break
-    lines = sorted(found)
+    lines = sorted(found, key=_natural_order)
     if len(lines) <= MAX_ERRORS:
         return lines
     more = len(lines) - MAX_ERRORS
     counted = f"{more:,}" if len(lines) < MAX_COUNTED_ERRORS else f"at least {more:,}"
     return [*lines[:MAX_ERRORS], f"... and {counted} more schema errors"]
+
+
+def _natural_order(line: str) -> list[Any]:
+    """Sort key reading numbers as numbers: alignment[2] comes before alignment[10] (text order put [10] first)."""
+    return [int(part) if index % 2 else part for index, part in enumerate(_DIGITS.split(line))]
+
+
+_DIGITS = re.compile(r"(\d+)")
 
 
 def _explain(error: Any, depth: int) -> list[Any]:

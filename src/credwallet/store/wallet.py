@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -144,21 +144,24 @@ class Wallet:
             if self._db.in_transaction:
                 self._db.execute("COMMIT")
 
-    def commit_batch(self, *, durable: bool = False) -> None:
+    def commit_batch(self, *, durable: bool = False, on_committed: Callable[[], None] | None = None) -> None:
         """Commit what a long batch has so far and go on in a new transaction.
 
         Any commit survives a killed process (kill -9, out of memory). A `durable` one is also synced to the
         disk, so it survives a power cut: a checkpoint of a few milliseconds, which a bulk import pays about
-        once a second rather than on every commit.
+        once a second rather than on every commit. `on_committed` runs as soon as the commit itself is done:
+        a full disk met afterwards by the checkpoint must not make the caller report the work as lost.
         """
         if self._in_batch:
             with self.storage_errors():
                 if self._db.in_transaction:
-                    self._commit(durable=durable)
+                    self._commit(durable=durable, on_committed=on_committed)
                 self._db.execute("BEGIN IMMEDIATE")
 
-    def _commit(self, *, durable: bool) -> None:
+    def _commit(self, *, durable: bool, on_committed: Callable[[], None] | None = None) -> None:
         self._db.execute("COMMIT")
+        if on_committed is not None:
+            on_committed()
         if durable:
             # With synchronous=NORMAL, SQLite syncs the log before a checkpoint and the database after it: a
             # passive checkpoint (it never waits for readers) makes every commit so far survive a power cut.

@@ -108,3 +108,9 @@ def test_capped_keywords_never_change_a_verdict(external: Path) -> None:
             assert bool(list(ours.iter_errors(variant))) is bool(list(stock.iter_errors(variant)))
             checked += 1
     assert checked > 100
+
+
+def test_errors_are_listed_in_the_order_of_the_document() -> None:
+    errors = schema_check.check_structure(_with_alignment([1] * 12))
+    indexes = [int(line.split("[")[1].split("]")[0]) for line in errors]
+    assert indexes == list(range(12))  # alignment[2] before alignment[10], as a reader counts
