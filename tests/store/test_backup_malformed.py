@@ -106,3 +106,37 @@ def test_text_that_is_not_unicode_is_refused(document: dict[str, Any]) -> None:
     text = json.dumps(document).replace('"name": null', '"name": "\\ud800"', 1)
     with pytest.raises(InputError, match="lone UTF-16 surrogate"):
         decode_backup(gzip.compress(text.encode()), None, source="surrogate.gz")
+
+
+def _cli_cases(document: dict[str, Any]) -> dict[str, bytes]:
+    cases = {name: encode_backup(change(document), None) for name, (change, _) in MALFORMED.items()}
+    deep = '{"format": "credwallet-backup", "version": 1, "x": ' + "[" * 2000 + "]" * 2000 + "}"
+    cases["2,000-deep JSON"] = gzip.compress(deep.encode())
+    cases["shorter than its header"] = ENCRYPTED_MAGIC + b"\x00" * 8
+    cases["not a backup"] = b"hello"
+    return cases
+
+
+def test_restoring_any_malformed_backup_from_the_cli_is_one_line_and_changes_nothing(
+    document: dict[str, Any], tmp_path: Path, wallet_home: Path
+) -> None:
+    """`import --backup` into a wallet that already holds a credential: exit 2, one line naming the file, no
+    traceback, and the wallet exactly as it was (same rows, no user files)."""
+    from typer.testing import CliRunner
+
+    from credwallet.cli.main import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["import", "--no-verify", "-"], input=assertion_bytes()).exit_code == 0
+    before = runner.invoke(app, ["list", "--json"]).stdout
+    for name, data in _cli_cases(document).items():
+        path = tmp_path / "bad.cwbak"
+        path.write_bytes(data)
+        env = {"CREDWALLET_PASSPHRASE": "x"} if data.startswith(ENCRYPTED_MAGIC) else {}
+        result = runner.invoke(app, ["import", "--backup", str(path)], env=env)
+        assert result.exit_code == 2, (name, result.output)
+        lines = [line for line in result.stderr.splitlines() if line.strip()]
+        assert len(lines) == 1 and str(path) in lines[0] and "Traceback" not in result.output, (name, lines)
+        assert "internal error" not in lines[0], name
+        assert runner.invoke(app, ["list", "--json"]).stdout == before, name
+        assert not (wallet_home / "roles").exists(), name
