@@ -97,8 +97,7 @@ def gap_section(gap: Gap) -> str:
     if with_evidence:
         parts.append('<h3 id="evidence-h">The evidence behind each skill</h3><dl class="evidence">')
         for row in with_evidence:
-            links = "; ".join(_evidence_item(item) for item in row.evidence)
-            parts.append(f"<div><dt>{esc(row.label)}</dt><dd>{links}</dd></div>")
+            parts.append(f"<div><dt>{esc(row.label)}</dt><dd>{_evidence_list(row.evidence)}</dd></div>")
         parts.append("</dl>")
     if gap.foundation:
         parts += [
@@ -117,11 +116,20 @@ def gap_section(gap: Gap) -> str:
 
 
 def _evidence_item(item: Evidence) -> str:
-    skill = f"{esc(item.skill)}: " if item.skill else ""
     tier = f", {esc(TIER_WORDS[item.tier])}" if item.tier in TIER_WORDS and item.id != "declared" else ""
     if item.id == "declared":
-        return f"{skill}{esc(item.name)} (level {item.level})"
-    return f'{skill}<a href="#c-{esc(item.id)}">{esc(item.name)}</a> (level {item.level}{tier})'
+        return f"{esc(item.name)} (level {item.level})"
+    return f'<a href="#c-{esc(item.id)}">{esc(item.name)}</a> (level {item.level}{tier})'
+
+
+def _evidence_list(evidence: Iterable[Evidence]) -> str:
+    """The credentials behind an item; a choice group's are said once per option ("Python: A; B. R: C")."""
+    by_option: dict[str | None, list[str]] = {}
+    for item in evidence:
+        by_option.setdefault(item.skill, []).append(_evidence_item(item))
+    return ". ".join(
+        (f"{esc(option)}: " if option else "") + "; ".join(items) for option, items in by_option.items()
+    )
 
 
 def _pathway_intro(path: Pathway) -> str:

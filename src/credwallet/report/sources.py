@@ -115,9 +115,10 @@ def _row(item: GapItem, state: Standing, names: Mapping[str, str]) -> model.Skil
     from credwallet.gap import KIND_ANY_OF, KIND_FOUNDATION
 
     kind = {KIND_ANY_OF: "choice", KIND_FOUNDATION: "foundation"}.get(item.kind, "skill")
+    label = clean_text(item.label)
     return model.SkillRow(
         key=item.key,
-        label=clean_text(item.label),
+        label=label[:1].upper() + label[1:],  # a group's own name may be lower case ("analysis language")
         required_level=item.required_level,
         held_level=item.held_level,
         status=item.status,
