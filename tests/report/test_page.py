@@ -159,7 +159,7 @@ def test_gap_chart_draws_the_engine_levels(page: Element, engine: dict[str, obje
     evidence = {dt.all_text(): dt.parent for dt in page.find("dl", cls="evidence").find_all("dt")}
     for item in gap.items:  # type: ignore[attr-defined]
         if item.evidence:
-            links = evidence[item.label].find("dd").find_all("a")
+            links = evidence[item.label[:1].upper() + item.label[1:]].find("dd").find_all("a")
             assert {a.attrs["href"] for a in links} == {f"#c-{i}" for i in item.evidence}
 
 
