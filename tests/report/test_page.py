@@ -163,6 +163,30 @@ def test_gap_chart_draws_the_engine_levels(page: Element, engine: dict[str, obje
             assert {a.attrs["href"] for a in links} == {f"#c-{i}" for i in item.evidence}
 
 
+def test_levels_read_from_text_are_marked_as_gap_marks_them(
+    page: Element, engine: dict[str, object], sample_report: Report
+) -> None:
+    """`gap` marks an item "(text)" when its level rests partly on skills read from a description; the
+    chart tags the same rows "from text", and the evidence list says which credentials were read that way."""
+    gap = engine["gap"]
+    items = [*gap.items, *gap.foundation]  # type: ignore[attr-defined]
+    section = page.find("section", id="gap")
+    tagged = {
+        row.attrs["data-skill"]
+        for row in section.find_all("li")
+        if "data-skill" in row.attrs and [t.all_text() for t in row.find_all("span", cls="tier-text")] == ["from text"]
+    }
+    assert tagged == {item.key for item in items if item.weak and item.held_level}
+    assert tagged, "the sample wallet has skills read from text: the tag must show"
+    assert sample_report.gap is not None
+    read = [e for row in (*sample_report.gap.rows, *sample_report.gap.foundation) for e in row.evidence if e.text_match]
+    assert read
+    evidence = section.find("dl", cls="evidence").all_text()
+    for item in read:
+        tier = "" if item.tier == "valid" else f", {item.tier}"
+        assert f"{item.name} (level {item.level}{tier}, from its text)" in evidence
+
+
 def test_closest_roles_are_the_top_five_of_roles_match(page: Element, engine: dict[str, object]) -> None:
     matches = engine["matches"][:5]  # type: ignore[index]
     shown = page.find("section", id="roles").find_all("li", cls="match")

@@ -135,8 +135,15 @@ def report_from_credentials(
         if saved is not None:
             from credwallet.skills.planning import saved_plan_progress
 
+            same_evidence = bool(saved.request.get("verified_only")) == state.verified_only
             progress = saved_plan_progress(
-                list(credentials), saved, home=home, declared=declared, today=now.date(), now=now
+                list(credentials),
+                saved,
+                home=home,
+                declared=declared,
+                today=now.date(),
+                now=now,
+                holding=state.holding() if same_evidence else None,
             )
             pathway = sources.pathway_view(saved.plan, state, saved=saved, progress=progress)
         elif options.pathway and role_ref is not None:

@@ -121,9 +121,17 @@ class Evidence:
     level: int
     tier: str  # valid | unverified | self-reported | declared
     skill: str | None = None  # the member skill's label, for a choice group
+    text_match: bool = False  # found only in its prose, not listed by the issuer (a low-confidence match)
 
     def to_jsonable(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "level": self.level, "tier": self.tier, "skill": self.skill}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "level": self.level,
+            "tier": self.tier,
+            "skill": self.skill,
+            "text_match": self.text_match,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +163,7 @@ class SkillRow:
     kind: str = "skill"  # skill | choice | foundation
     members: tuple[Member, ...] = ()  # a choice group's options, best held first
     need: int = 1  # how many members a choice group needs
+    text_match: bool = False  # the level held rests partly on text matches (`gap` marks it "(text)")
 
     def to_jsonable(self) -> dict[str, Any]:
         document: dict[str, Any] = {
@@ -168,6 +177,7 @@ class SkillRow:
             "share": round(self.share, 4),
             "required": self.required,
             "tier": self.tier,
+            "text_match": self.text_match,
             "evidence": [item.to_jsonable() for item in self.evidence],
         }
         if self.kind == "choice":

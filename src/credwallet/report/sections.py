@@ -25,10 +25,14 @@ def _row_label(row: SkillRow) -> str:
 
 
 def _tier_tag(row: SkillRow) -> str:
-    """Says when a level rests on weaker evidence than a verified credential (a verified level has no tag)."""
-    if not row.held_level or row.tier in (None, "valid"):
-        return ""
-    return f' <span class="tier tier-{esc(row.tier)}">{esc(TIER_WORDS.get(row.tier or "", row.tier or ""))}</span>'
+    """Says when a level rests on weaker evidence than a verified credential (a verified level has no tag),
+    and when part of it was only read from a credential's text (`gap`'s "(text)")."""
+    tags = ""
+    if row.held_level and row.tier not in (None, "valid"):
+        tags += f' <span class="tier tier-{esc(row.tier)}">{esc(TIER_WORDS.get(row.tier or "", row.tier or ""))}</span>'
+    if row.text_match:
+        tags += ' <span class="tier tier-text">from text</span>'
+    return tags
 
 
 def _skill_rows(rows: Iterable[SkillRow]) -> str:
@@ -87,8 +91,10 @@ def gap_section(gap: Gap) -> str:
         "</div>",
         '<h3 id="core-h">Core skills</h3>',
         LEGEND,
-        '<p class="foundation">A tag says when a level rests on weaker evidence than a verified credential; '
-        "an item listing options is met by any one of them (or as many as it says).</p>",
+        '<p class="foundation">A tag says when a level rests on weaker evidence than a verified credential, '
+        "or (“from text”) partly on a skill read from a credential's description rather than listed by its "
+        "issuer: a required skill counts such a reading one level short. An item listing options is met by any "
+        "one of them (or as many as it says).</p>",
         f'<ol class="skills" aria-labelledby="core-h">\n{_skill_rows(gap.rows)}\n</ol>',
     ]
     if gap.rows and all(row.status == "met" for row in gap.rows):
@@ -115,11 +121,17 @@ def gap_section(gap: Gap) -> str:
     return "\n".join(parts)
 
 
+
 def _evidence_item(item: Evidence) -> str:
-    tier = f", {esc(TIER_WORDS[item.tier])}" if item.tier in TIER_WORDS and item.id != "declared" else ""
     if item.id == "declared":
         return f"{esc(item.name)} (level {item.level})"
-    return f'<a href="#c-{esc(item.id)}">{esc(item.name)}</a> (level {item.level}{tier})'
+    notes = [f"level {item.level}"]
+    if item.tier in TIER_WORDS:
+        notes.append(esc(TIER_WORDS[item.tier]))
+    if item.text_match:
+        notes.append("from its text")
+    return f'<a href="#c-{esc(item.id)}">{esc(item.name)}</a> ({", ".join(notes)})'
+
 
 
 def _evidence_list(evidence: Iterable[Evidence]) -> str:

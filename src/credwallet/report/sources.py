@@ -40,6 +40,10 @@ class Standing:
     left_out: list[LeftOut] = field(default_factory=list)
     verified_only: bool = False
 
+    def holding(self) -> tuple[list[HeldSkill], list[LeftOut]]:
+        """The held skills as `held_skills` returned them, for the planner (so it does not read them again)."""
+        return list(self.held.values()), self.left_out
+
 
 def standing(
     credentials: Sequence[Credential],
@@ -92,6 +96,7 @@ def analyze(role: Role, state: Standing) -> GapResult:
 def _evidence(item: GapItem, state: Standing, names: Mapping[str, str]) -> tuple[model.Evidence, ...]:
     """The credentials (and declarations) behind the members that count, strongest level first."""
     from credwallet.gap import KIND_ANY_OF
+    from credwallet.skills.holding import LOW_CONFIDENCE
 
     counted = item.members[: item.need] if item.kind == KIND_ANY_OF else item.members
     found: dict[tuple[str, str], model.Evidence] = {}
@@ -102,11 +107,13 @@ def _evidence(item: GapItem, state: Standing, names: Mapping[str, str]) -> tuple
             if ref.id is None:
                 entry = model.Evidence("declared", "declared by you", ref.level, ref.tier, label)
             elif ref.id in names:
-                entry = model.Evidence(ref.id, names[ref.id], ref.level, ref.tier, label)
+                weak = ref.confidence < LOW_CONFIDENCE
+                entry = model.Evidence(ref.id, names[ref.id], ref.level, ref.tier, label, text_match=weak)
             else:
                 continue
             known = found.get((member.skill, entry.id))
-            if known is None or entry.level > known.level:
+            # One line per credential: its highest level, a listed skill before a text match at that level.
+            if known is None or (entry.level, not entry.text_match) > (known.level, not known.text_match):
                 found[(member.skill, entry.id)] = entry
     return tuple(found.values())
 
@@ -132,6 +139,7 @@ def _row(item: GapItem, state: Standing, names: Mapping[str, str]) -> model.Skil
         if kind == "choice"
         else (),
         need=item.need,
+        text_match=item.weak and item.held_level > 0,
     )
 
 
@@ -226,6 +234,7 @@ def plan_document(
         declared=declared,
         today=now.date(),
         now=now,
+        holding=state.holding(),
     )
     return plan.to_jsonable()
 

@@ -105,7 +105,7 @@ svg.share .part { fill: #e3b65c; }
 svg.share.tiers .part { fill: #8fc7a5; }
 .tier { font-size: .78rem; font-weight: 600; border: 1px dashed currentColor; border-radius: 4px;
         padding: 0 .3rem; margin-left: .3rem; color: var(--unverified); white-space: nowrap; }
-.tier-declared, .tier-self-reported { color: var(--muted); }
+.tier-declared, .tier-self-reported, .tier-text { color: var(--muted); }
 ol.skills .name small.members { display: block; font-weight: 400; color: var(--muted); }
 .legend { display: flex; flex-wrap: wrap; gap: .4rem 1.3rem; font-size: .86rem; color: var(--muted);
           margin: 0 0 .6rem; padding: 0; list-style: none; }

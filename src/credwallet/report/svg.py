@@ -61,7 +61,9 @@ def monogram(letters: str, seed: str) -> str:
 def evidence_sentence(row: SkillRow) -> str:
     if not row.evidence:
         return "no credential evidences it yet"
-    return "; ".join(f"{item.name} (level {item.level})" for item in row.evidence)
+    return "; ".join(
+        f"{item.name} (level {item.level}{', from its text' if item.text_match else ''})" for item in row.evidence
+    )
 
 
 def level_bar(row: SkillRow) -> str:

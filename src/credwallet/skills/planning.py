@@ -14,15 +14,19 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from credwallet.paths import catalog_cache_dir, user_catalogs_dir
+from credwallet.paths import catalog_cache_dir, user_catalogs_dir, user_roles_dir
 
 if TYPE_CHECKING:
-    from credwallet.gap import GapResult
+    from credwallet.gap import GapResult, LeftOut
     from credwallet.model import Credential, DeclaredSkill
     from credwallet.planner import Catalog, HeldOffering, Need, Plan, PlanOptions
     from credwallet.planner.progress import Progress
     from credwallet.roles import Role
+    from credwallet.skills.model import HeldSkill
     from credwallet.store.plans import SavedPlan
+
+    # Held skills and the credentials left out, as held_skills returns them for the same credentials and moment.
+    Holding = tuple[list[HeldSkill], list[LeftOut]]
 
 
 def catalog_paths(home: Path, extra: list[Path]) -> list[Path]:
@@ -101,19 +105,24 @@ def learner_state(
     verified_only: bool = False,
     declared: Sequence[DeclaredSkill] = (),
     now: datetime | None = None,
+    holding: Holding | None = None,
 ) -> LearnerState:
     """The learner as the planner sees them, from the evidence gap counts (same tiers, same rules), as of
-    `now` (default: this moment; `report` pins it so its page is reproducible)."""
-    from credwallet.gap import counting_credentials
+    `now` (default: this moment; `report` pins it so its page is reproducible). `holding`: the held skills
+    a caller already computed for these credentials, declarations and moment (read once, not again here)."""
+    from credwallet.gap import analyze_gap, counting_credentials
     from credwallet.planner import held_offerings
-    from credwallet.skills.service import held_skills, role_gap, skill_labels
+    from credwallet.roles import load_role
+    from credwallet.skills.service import held_skills, skill_labels, vocabulary_for
 
     moment = now or datetime.now(UTC)
-    role, gap = role_gap(
-        credentials, role_ref, home=home, verified_only=verified_only, declared=declared, now=moment
-    )
+    vocabulary = vocabulary_for(home)
+    role = load_role(role_ref, user_roles_dir(home), vocabulary)
+    if holding is None:
+        holding = held_skills(credentials, home=home, verified_only=verified_only, declared=declared, now=moment)
+    skills, left_out = holding
+    gap = analyze_gap(skills, role, vocabulary, left_out, verified_only=verified_only)
     needs, role_levels = needs_from_gap(gap)
-    skills, _ = held_skills(credentials, home=home, verified_only=verified_only, declared=declared, now=moment)
     held = {item.skill: item.level for item in skills}  # every skill held, not only the role's
     held.update(role_levels)  # role members as gap counts them (a weak match for a required item stops short)
     held = {skill: level for skill, level in held.items() if level > 0}
@@ -136,6 +145,7 @@ def plan_for_role(
     declared: Sequence[DeclaredSkill] = (),
     today: date | None = None,
     now: datetime | None = None,
+    holding: Holding | None = None,
 ) -> Plan:
     """The least-effort pathway to the role's required items and target coverage (DESIGN.md §6)."""
     from credwallet.planner import make_plan
@@ -149,6 +159,7 @@ def plan_for_role(
         verified_only=verified_only,
         declared=declared,
         now=now,
+        holding=holding,
     )
     return make_plan(
         state.role.id,
@@ -170,8 +181,10 @@ def saved_plan_progress(
     declared: Sequence[DeclaredSkill] = (),
     today: date | None = None,
     now: datetime | None = None,
+    holding: Holding | None = None,
 ) -> Progress:
-    """A saved plan measured against the wallet today: steps done, current step, finish, coverage now."""
+    """A saved plan measured against the wallet today: steps done, current step, finish, coverage now
+    (`holding`: as for learner_state, and only when it was computed with the saved plan's verified_only)."""
     from credwallet.planner.needs import coverage, levels_after
     from credwallet.planner.progress import plan_progress
 
@@ -185,6 +198,7 @@ def saved_plan_progress(
         verified_only=bool(request.get("verified_only")),
         declared=declared,
         now=now,
+        holding=holding,
     )
     done_by: dict[str, str] = {}
     for offering_id, held in state.held_offerings.items():
