@@ -60,6 +60,22 @@ def test_loads_offline_with_no_errors_and_no_requests_but_itself(page: Any) -> N
     assert page.evaluate("document.scripts.length") == 0
 
 
+def test_the_harness_sees_remote_loads_failures_and_console_errors(tmp_path: Path) -> None:
+    """The check above can fail: a page that asks for a remote image and logs an error is caught on all
+    three counts (the request, its failure with the network cut, the console error). Its own browser, so
+    the other tests' tab never shares one with a page that keeps trying the network."""
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<!DOCTYPE html><title>bad</title><img alt="x" src="https://tracker.example/pixel.png">'
+        "<script>console.error('boom')</script>"
+    )
+    with chromium.Browser.launch() as own:
+        problems = own.open(bad).problems()
+    assert "request: https://tracker.example/pixel.png" in problems
+    assert any(p.startswith("failed request:") for p in problems)
+    assert "console error: boom" in problems
+
+
 def test_desktop_and_phone_screenshots(page: Any, sample_report: Any) -> None:
     desktop = page.screenshot(1280)
     phone = page.screenshot(390, mobile=True)
@@ -118,7 +134,7 @@ def test_prints_to_a4_and_letter_with_cards_kept_whole(page: Any) -> None:
     page.send("Emulation.setEmulatedMedia", media="print")
     try:
         styles = page.evaluate(
-            """[...document.querySelectorAll('li.card, ol.skills li, ol.steps li, ol.matches li')]
+            """[...document.querySelectorAll('li.card, ol.skills li, ol.steps li, ol.matches li, footer')]
                 .map(e => getComputedStyle(e).breakInside)"""
         )
         assert styles and set(styles) == {"avoid"}

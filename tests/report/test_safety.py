@@ -8,6 +8,8 @@ import zlib
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from credwallet.model import Container, Credential, CredentialFormat, Issuer, Recipient, Status
 from credwallet.report import ReportOptions, render, report_from_credentials
 from tests.report.pagecheck import parse, remote_references
@@ -171,6 +173,26 @@ def test_role_and_catalog_text_is_escaped_too(wallet_home: Path, tmp_path: Path)
     assert remote_references(html) == []
     for element in root.walk():
         assert not any(name.startswith("on") for name in element.attrs)
+
+
+@pytest.mark.parametrize("name", ["javascript:alert(7)", "<script>alert(8)</script>"])
+def test_a_badge_named_like_code_is_text_wherever_its_name_shows(wallet_home: Path, name: str) -> None:
+    """The name is the card's heading, the evidence list's link text, the hover text of the skill bars and
+    the page is still free of scripts and script URLs."""
+    badge = hostile(name=name, alignments=[], tags=["SQL", "Tableau"])
+    options = ReportOptions(now=NOW, role="data-analyst", pathway=False)
+    html = render(report_from_credentials([badge], home=wallet_home, learner=None, options=options))
+    root, _ = parse(html)
+    assert root.find("li", cls="card").find("h4").all_text() == name
+    links = root.find("dl", cls="evidence").find_all("a")
+    assert links and {a.all_text() for a in links} == {name}
+    assert {a.attrs["href"] for a in links} == {"#c-bad00001"}
+    titles = [t.all_text() for t in root.find("section", id="gap").find_all("title")]
+    assert any(name in title for title in titles)
+    assert not root.find_all("script")
+    for element in root.walk():
+        assert not any(attr.startswith("on") for attr in element.attrs)
+        assert all("javascript:" not in value.lower() for value in element.attrs.values())
 
 
 def test_every_status_gets_its_own_group_in_order(wallet_home: Path) -> None:

@@ -187,6 +187,7 @@ footer p { margin: .3rem 0; max-width: 52rem; }
   h2 { break-after: avoid; page-break-after: avoid; }
   h3 { break-after: avoid; page-break-after: avoid; }
   main section.part { padding: 1.2rem 0 .6rem; }
+  footer { break-inside: avoid; page-break-inside: avoid; padding-bottom: 0; }
   .card { padding: .6rem .7rem; border-radius: 6px; }
   .timeline { overflow: visible; border: 0; padding: 0; break-inside: avoid; page-break-inside: avoid; }
   svg.gantt { min-width: 0; }
