@@ -82,6 +82,8 @@ def example_wallet(
     for name in ("my-badge.png", "badge.png"):
         shutil.copy(SAMPLE_DATA / "ob2" / "python-pandas.png", tmp_path / name)
     assert _invoke("profile", "add-identity", "old@example.org").exit_code == 0
+    for name in ("laptop.cwbak", "phone.cwbak"):  # what `credwallet restore` examples read
+        assert _invoke("backup", str(tmp_path / name)).exit_code == 0
     (tmp_path / "my-analyst.yaml").write_text(_invoke("roles", "new", "--from", "data-analyst").stdout)
     (tmp_path / "my-courses.yaml").write_text(
         "offerings:\n  - {id: sql-evenings, title: SQL evenings, provider: Town College, kind: course,\n"

@@ -285,18 +285,29 @@ def remove_command(
     wallet_id: Annotated[str, typer.Argument(metavar="ID", help="Wallet id (or a unique prefix of it).")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Remove a credential from the wallet (its bytes are overwritten on disk)."""
+    """Remove a credential from the wallet; a CLR goes with every credential inside it (the bytes are
+    overwritten on disk)."""
     from credwallet.errors import InputError
 
     with open_wallet() as wallet:
         credential = wallet.get(wallet_id, with_original=False)
+        resolved = credential.wallet_id or wallet_id
+        inside = wallet.summaries(parent_id=resolved)
+        going = [(resolved, credential.name), *((c.id, c.name) for c in inside)]
         if not yes:
             if not sys.stdin.isatty():
                 raise InputError("refusing to remove without confirmation: pass --yes")
-            if not typer.confirm(f"Remove {credential.wallet_id} {credential.name!r}?", default=False):
-                raise typer.Exit(1)
-        removed = wallet.remove(credential.wallet_id or wallet_id)
-    console.out().print(f"removed {', '.join(removed)}")
+            out = console.out()
+            kind = "CLR" if inside else "credential"
+            out.print(f"This removes {plural(len(going), 'credential')}:", markup=False)
+            for index, (gone_id, name) in enumerate(going):
+                role = f"the {kind}" if index == 0 else "inside it"
+                out.print(f"  {gone_id}  {console.clean_plain(name)} ({role})", markup=False)
+            if not typer.confirm(f"Remove {'them' if len(going) > 1 else 'it'}?", default=False):
+                console.err().print("nothing removed", markup=False)
+                return
+        removed = wallet.remove(resolved)
+    console.out().print(f"removed {plural(len(removed), 'credential')}: {', '.join(removed)}", markup=False)
 
 
 def tag_command(

@@ -19,7 +19,8 @@ def import_command(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     backup: Annotated[
-        Path | None, typer.Option("--backup", help="Restore a backup made by `export backup` (merges).")
+        Path | None,
+        typer.Option("--backup", metavar="FILE", help="Restore a backup (the older spelling of `credwallet restore`)."),
     ] = None,
     no_verify: Annotated[bool, typer.Option("--no-verify", help="Do not verify what was imported.")] = False,
 ) -> None:
@@ -28,9 +29,9 @@ def import_command(
     from credwallet.importer import import_paths
 
     if backup is not None:
-        from credwallet.cli.export import restore_backup
+        from credwallet.cli.backup import restore_paths
 
-        restore_backup(backup, as_json=as_json)
+        restore_paths([backup], as_json=as_json)
         return
     if not paths:
         raise InputError("name at least one file or folder to import (or - for stdin, or --backup FILE)")

@@ -20,6 +20,7 @@ from typer.exceptions import TyperException
 from credwallet import __version__
 from credwallet.cli import (
     add,
+    backup,
     conventions,
     credentials,
     documents,
@@ -202,6 +203,8 @@ app.command("info", epilog="Example: credwallet info --json")(info.info_command)
 app.command("documents", epilog="Example: credwallet documents   |   credwallet documents --json")(
     documents.documents_command
 )
+app.command("backup", epilog="Example: credwallet backup ~/wallet-2026.cwbak --encrypt")(backup.backup_command)
+app.command("restore", epilog="Example: credwallet restore ~/laptop.cwbak ~/phone.cwbak")(backup.restore_command)
 app.command("gap", epilog="Example: credwallet gap --role data-analyst")(gap.gap_command)
 app.add_typer(skills.app, name="skills")
 app.command(

@@ -51,6 +51,22 @@ def flags(entry: ResumeEntry) -> list[str]:
     return marks
 
 
+def shown_credential_id(entry: ResumeEntry) -> str | None:
+    """The credential id when a reader can use it (a certificate number), not a machine id (`urn:uuid:…`,
+    a DID, a URL: the verification link stands for those)."""
+    value = entry.credential_id
+    if not value or value == entry.verification_url:
+        return None
+    if value.lower().startswith(("urn:", "did:", "http://", "https://")):
+        return None
+    return value
+
+
+def includes_text(entry: ResumeEntry) -> str:
+    """`includes BUSA 510: …; BUSA 520: …` for a certificate or transcript with courses folded under it."""
+    return "includes " + "; ".join(entry.includes) if entry.includes else ""
+
+
 def skill_label(skill: str, options: ResumeOptions) -> str:
     return options.skill_labels.get(skill, skill)
 
@@ -70,23 +86,43 @@ def group_entries(entries: Sequence[ResumeEntry], options: ResumeOptions) -> lis
     """Entries under headings (issuer, skill or year); one untitled group when not grouping.
 
     Issuers and skills appear in the order of their first entry, so a relevance ranking still leads;
-    years run newest first. An entry evidencing several skills appears under each.
+    years run newest first. Every entry appears once: by skill, under its main skill (see `main_skill`).
     """
     if options.group_by is None:
         return [(None, list(entries))]
     groups: dict[str, list[ResumeEntry]] = {}
+    shared = _skill_counts(entries) if options.group_by == "skill" else {}
     for entry in entries:
         if options.group_by == "issuer":
-            keys = [entry.issuer]
+            key = entry.issuer
         elif options.group_by == "year":
-            keys = [str(entry.issued_on.year) if entry.issued_on else UNDATED]
+            key = str(entry.issued_on.year) if entry.issued_on else UNDATED
         else:
-            keys = skill_labels(entry, options) or [NO_SKILL]
-        for key in keys:
-            groups.setdefault(key, []).append(entry)
+            main = main_skill(entry, options, shared)
+            key = skill_label(main, options) if main else NO_SKILL
+        groups.setdefault(key, []).append(entry)
     ordered = list(groups.items())
     if options.group_by == "year":
         ordered.sort(key=lambda item: (item[0] == UNDATED, -int(item[0]) if item[0].isdigit() else 0))
     elif options.group_by == "skill" and NO_SKILL in groups:
         ordered = [item for item in ordered if item[0] != NO_SKILL] + [(NO_SKILL, groups[NO_SKILL])]
     return [(key, members) for key, members in ordered]
+
+
+def _skill_counts(entries: Sequence[ResumeEntry]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for entry in entries:
+        for skill in entry.skills:
+            counts[skill] = counts.get(skill, 0) + 1
+    return counts
+
+
+def main_skill(entry: ResumeEntry, options: ResumeOptions, shared: dict[str, int]) -> str | None:
+    """The one skill an entry is listed under: for a role, its first (the relevance engine lists the role's
+    most important skills first); otherwise the skill it shares with most other entries, so the groups are
+    few and full rather than one per skill."""
+    if not entry.skills:
+        return None
+    if options.role:
+        return entry.skills[0]
+    return max(entry.skills, key=lambda skill: (shared.get(skill, 0), -entry.skills.index(skill)))

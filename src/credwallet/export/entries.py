@@ -70,6 +70,10 @@ class ResumeOptions:
     title: str = "Certifications"
     latex_style: LatexStyle = "awesome-cv"
     skill_labels: Mapping[str, str] = field(default_factory=dict)  # skill id -> label for display
+    include_courses: bool = False  # list courses on their own too (by default only folded under a certificate)
+    # Where the learner will publish credwallet's verification files (an https base URL or a relative
+    # folder): entries without a hosted verification link then link to their file there.
+    publish_base: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +92,9 @@ class ResumeEntry:
     wallet_id: str | None = None
     relevance: float | None = None
     issuer_url: str | None = None  # https only
+    kind: str = "badge"  # certification | degree | certificate | badge | transcript | course
+    includes: tuple[str, ...] = ()  # names of the courses folded under this certificate or transcript
+    publish_file: str | None = None  # the verification file to publish, when the link points to one
 
     @property
     def expired(self) -> bool:
@@ -106,39 +113,200 @@ def check_options(options: ResumeOptions) -> None:
         raise InputError(f"limit must be zero or more, not {options.limit}")
 
 
+# OB 3.0 achievementType values (and common spellings) grouped the way a résumé reader groups them.
+_KIND_OF_TYPE = {
+    "certification": "certification",
+    "license": "certification",
+    "journeymancertificate": "certification",
+    "mastercertificate": "certification",
+    "qualityassurancecredential": "certification",
+    "degree": "degree",
+    "associatedegree": "degree",
+    "bachelordegree": "degree",
+    "masterdegree": "degree",
+    "doctoraldegree": "degree",
+    "professionaldoctorate": "degree",
+    "researchdoctorate": "degree",
+    "diploma": "degree",
+    "secondaryschooldiploma": "degree",
+    "generaleducationdevelopment": "degree",
+    "certificate": "certificate",
+    "certificateofcompletion": "certificate",
+    "apprenticeshipcertificate": "certificate",
+    "microcredential": "certificate",
+    "learningprogram": "certificate",
+    "course": "course",
+    "coursesection": "course",
+}
+# Reading order without a role: certifications first, then degrees and certificates, then badges.
+KIND_ORDER = {"certification": 0, "degree": 1, "certificate": 2, "transcript": 2, "badge": 3, "course": 4}
+LEFT_OUT_REASONS = {
+    "course": "courses on their own (--include-courses lists them)",
+    "expired": "expired (--include-expired)",
+    "unverified": "not verified as valid (--include-unverified)",
+    "revoked": "revoked",
+    "suspended": "suspended by their issuer",
+    "since": "issued before --since",
+    "role": "not relevant to the role",
+    "limit": "beyond --limit",
+}
+
+
+def credential_kind(credential: Credential) -> str:
+    """certification, degree, certificate, course, transcript (a CLR) or badge (anything else, and every
+    Open Badges 2.0 badge: they carry no type)."""
+    if credential.format.value == "clr":
+        return "transcript"
+    key = re.sub(r"[^a-z]", "", (credential.achievement_type or "").lower().removeprefix("ext:"))
+    return _KIND_OF_TYPE.get(key, "badge")
+
+
+@dataclass(slots=True)
+class Selection:
+    """The entries a résumé shows, and how many credentials it left out, by reason (see LEFT_OUT_REASONS)."""
+
+    entries: list[ResumeEntry]
+    left_out: dict[str, int] = field(default_factory=dict)
+    folded: int = 0  # courses listed under their certificate or transcript rather than on their own
+
+    def left_out_text(self) -> str:
+        """`left out: 5 courses on their own (--include-courses lists them); 1 expired (...)`, or ''."""
+        parts = [f"{count} {LEFT_OUT_REASONS.get(reason, reason)}" for reason, count in self.left_out.items() if count]
+        return "left out: " + "; ".join(parts) if parts else ""
+
+
 def build_entries(
     credentials: Sequence[Credential],
     options: ResumeOptions,
     relevance: Relevance | None = None,
 ) -> list[ResumeEntry]:
-    """The résumé's entries: filtered by status, expiry, date and role relevance, then sorted and limited.
+    """The résumé's entries (see `select_entries`)."""
+    return select_entries(credentials, options, relevance).entries
 
-    `relevance` (from the skills/gap engine) gives each credential a score for the role and the skill ids
-    it evidences, keyed by wallet id or computed by a callable; with `options.role` set only scores > 0
-    are kept. Revoked credentials never appear.
+
+def select_entries(
+    credentials: Sequence[Credential],
+    options: ResumeOptions,
+    relevance: Relevance | None = None,
+) -> Selection:
+    """What a recruiter reads: certifications, certificates and badges, each once, most relevant first.
+
+    Courses inside a transcript (a CLR) are folded under the certificate it holds, or under the transcript
+    when it holds none; a transcript that holds a certificate is not listed itself. Courses on their own are
+    left out unless `include_courses`. `relevance` (from the skills/gap engine) gives each credential a
+    score for the role and the skill ids it evidences, keyed by wallet id or computed by a callable; with
+    `options.role` set only scores > 0 are kept, and a certificate counts the courses folded under it.
+    Revoked credentials never appear. Everything left out is counted by reason.
     """
     check_options(options)
     now = _aware(options.now) if options.now is not None else datetime.now(UTC)
     if options.role is not None and relevance is None:
         raise ValueError("build_entries: a role filter needs relevance scores")
-    entries: list[ResumeEntry] = []
+    left_out: dict[str, int] = {}
+
+    def leave_out(reason: str) -> None:
+        left_out[reason] = left_out.get(reason, 0) + 1
+
+    kinds = {id(c): credential_kind(c) for c in credentials}
+    admitted = []
     for credential in credentials:
-        score, skills = _relevance_of(credential, relevance)
-        if options.role is not None and (score or 0.0) <= 0:
+        reason = _refusal(credential, options, now)
+        if reason is None:
+            admitted.append(credential)
+        else:
+            leave_out(reason)
+    by_id = {c.wallet_id: c for c in admitted if c.wallet_id}
+    children: dict[str, list[Credential]] = {}
+    for credential in admitted:
+        if credential.parent_id in by_id:
+            children.setdefault(credential.parent_id, []).append(credential)
+    folded_into: dict[int, list[Credential]] = {}  # id(host credential) -> courses folded under it
+    hidden: set[int] = set()
+    for parent_id, members in children.items():
+        courses = [c for c in members if kinds[id(c)] == "course"]
+        hosts = [c for c in members if kinds[id(c)] in ("certificate", "degree", "certification")]
+        if hosts:
+            hidden.add(id(by_id[parent_id]))  # the transcript is represented by the certificate it holds
+            folded_into.setdefault(id(hosts[0]), []).extend(courses)
+        else:
+            folded_into.setdefault(id(by_id[parent_id]), []).extend(courses)
+        hidden.update(id(c) for c in courses)
+    folded = sum(len(v) for v in folded_into.values())
+
+    entries: list[ResumeEntry] = []
+    for credential in admitted:
+        if id(credential) in hidden:
             continue
-        if not _admitted(credential, options, now):
+        kind = kinds[id(credential)]
+        if kind == "course" and not options.include_courses:
+            leave_out("course")
+            continue
+        courses = folded_into.get(id(credential), [])
+        score, skills = _relevance_of(credential, relevance)
+        for course in courses:  # a certificate is as relevant as the courses it is made of
+            course_score, course_skills = _relevance_of(course, relevance)
+            if course_score is not None and (score is None or course_score > score):
+                score = course_score
+            skills = [*skills, *(s for s in course_skills if s not in skills)]
+        if options.role is not None and (score or 0.0) <= 0:
+            leave_out("role")
             continue
         entry = entry_from_credential(credential, now=now, reveal=options.reveal, score=score, skills=skills)
         if options.since is not None and (entry.issued_on is None or entry.issued_on < _day(options.since)):
+            leave_out("since")
             continue
-        entries.append(entry)
+        secrets = [] if options.reveal else _recipient_secrets(credential)
+        includes = tuple(clean_text(c.name, secrets) for c in sorted(courses, key=_issued_key))
+        entries.append(_finished(entry, credential, kind, includes, options))
     sort = options.sort or ("relevance" if options.role is not None else "date")
     entries.sort(key=_date_key)
     if sort == "relevance":
-        entries.sort(key=lambda e: -(e.relevance or 0.0))  # stable: equal scores stay newest first
-    if options.limit is not None:
+        entries.sort(key=lambda e: (-(e.relevance or 0.0), KIND_ORDER.get(e.kind, 9)))  # stable: newest first
+    elif options.sort is None:
+        entries.sort(key=lambda e: KIND_ORDER.get(e.kind, 9))  # certifications first, each kind newest first
+    if options.limit is not None and len(entries) > options.limit:
+        left_out["limit"] = len(entries) - options.limit
         entries = entries[: options.limit]
-    return entries
+    return Selection(entries, left_out, folded)
+
+
+def _finished(
+    entry: ResumeEntry, credential: Credential, kind: str, includes: tuple[str, ...], options: ResumeOptions
+) -> ResumeEntry:
+    """The entry with its kind, folded courses and, lacking a hosted link, its published verification file."""
+    from dataclasses import replace
+
+    from credwallet.export.files import entry_filename
+    from credwallet.export.publish import publish_extension
+
+    publish_file = None
+    link = entry.verification_url
+    extension = publish_extension(credential)
+    if link is None and options.publish_base is not None and extension is not None:
+        # `certified-associate-data-analyst-cada-5e3e88de.json`: readable, and unique per credential
+        publish_file = entry_filename(entry.name, entry.wallet_id, extension)
+        base = options.publish_base.rstrip("/")
+        link = f"{base}/{publish_file}" if base else publish_file
+    return replace(entry, kind=kind, includes=includes, publish_file=publish_file, verification_url=link)
+
+
+def _refusal(credential: Credential, options: ResumeOptions, now: datetime) -> str | None:
+    """Why a credential is not shown whatever its kind (None: it may be)."""
+    status = credential.status
+    if status is Status.REVOKED:
+        return "revoked"
+    if status is Status.SUSPENDED:
+        return "suspended"
+    if status in (Status.UNVERIFIED, Status.INVALID) and not options.include_unverified:
+        return "unverified"
+    expired = status is Status.EXPIRED or credential.is_expired(now)
+    if expired and not options.include_expired:
+        return "expired"
+    return None
+
+
+def _issued_key(credential: Credential) -> tuple[int, str]:
+    return (credential.issued_on.toordinal() if credential.issued_on else 0, credential.name.casefold())
 
 
 def entry_from_credential(
@@ -243,16 +411,6 @@ def recipient_secrets(credential: Credential) -> list[str]:
         return []
     encoded = quote(identity, safe="").lower()
     return [identity] if encoded == identity else [identity, encoded]
-
-
-def _admitted(credential: Credential, options: ResumeOptions, now: datetime) -> bool:
-    status = credential.status
-    if status in (Status.REVOKED, Status.SUSPENDED):
-        return False
-    if status in (Status.UNVERIFIED, Status.INVALID) and not options.include_unverified:
-        return False
-    expired = status is Status.EXPIRED or credential.is_expired(now)
-    return not (expired and not options.include_expired)
 
 
 def _relevance_of(credential: Credential, relevance: Relevance | None) -> tuple[float | None, Sequence[str]]:

@@ -16,6 +16,7 @@ from credwallet.export.common import (
     group_entries,
     heading,
     month_year,
+    shown_credential_id,
     skill_labels,
 )
 from credwallet.export.entries import ResumeEntry, ResumeOptions
@@ -38,6 +39,7 @@ img.badge { width: 3.5rem; height: 3.5rem; object-fit: contain; flex: none; }
 .issuer, .dates, .meta { margin: .1rem 0; }
 .issuer { color: #444c56; }
 .dates, .meta { font-size: .92rem; color: #57606a; }
+ul.includes { margin: .2rem 0 0; padding-left: 1.1rem; font-size: .92rem; color: #57606a; }
 .flag { display: inline-block; font-size: .75rem; font-weight: 600; text-transform: uppercase;
         letter-spacing: .03em; color: #9a6700; border: 1px solid #d4a72c; border-radius: 3px;
         padding: 0 .3rem; margin-left: .4rem; vertical-align: middle; }
@@ -111,8 +113,11 @@ def entry_item(entry: ResumeEntry, options: ResumeOptions) -> str:
     dates = _dates(entry)
     if dates:
         parts.append(f'<p class="dates">{dates}</p>')
-    if entry.credential_id and entry.credential_id != entry.verification_url:
-        parts.append(f'<p class="meta">Credential ID: <code>{_e(entry.credential_id)}</code></p>')
+    credential_id = shown_credential_id(entry)
+    if credential_id:
+        parts.append(f'<p class="meta">Credential ID: <code>{_e(credential_id)}</code></p>')
+    if entry.includes:
+        parts.append('<ul class="includes">' + "".join(f"<li>{_e(c)}</li>" for c in entry.includes) + "</ul>")
     if entry.verification_url:
         parts.append(f'<p class="meta"><a class="verify" href="{_e(entry.verification_url)}" '
                      f'rel="noopener noreferrer">Verify credential</a></p>')

@@ -14,7 +14,9 @@ from credwallet.export.common import (
     flags,
     group_entries,
     heading,
+    includes_text,
     month_year,
+    shown_credential_id,
     skill_labels,
 )
 from credwallet.export.entries import ResumeEntry, ResumeOptions
@@ -116,8 +118,11 @@ def _expiry(entry: ResumeEntry) -> str:
 
 def _details(entry: ResumeEntry, options: ResumeOptions) -> list[str]:
     details: list[str] = []
-    if entry.credential_id and entry.credential_id != entry.verification_url:
-        details.append(f"ID: {escape(entry.credential_id)}")
+    credential_id = shown_credential_id(entry)
+    if credential_id:
+        details.append(f"ID: {escape(credential_id)}")
+    if entry.includes:
+        details.append(escape(includes_text(entry)))
     if entry.verification_url:
         details.append(rf"\href{{{escape_url(entry.verification_url)}}}{{verify}}")
     if options.with_skills and entry.skills:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from credwallet.export.common import EMPTY_NOTE, date_parts, flags, group_entries, heading, skill_labels
+from credwallet.export.common import (
+    EMPTY_NOTE,
+    date_parts,
+    flags,
+    group_entries,
+    heading,
+    shown_credential_id,
+    skill_labels,
+)
 from credwallet.export.entries import ResumeEntry, ResumeOptions
 
 # Characters that start markup somewhere in GitHub-flavoured Markdown (emphasis, links, code, HTML,
@@ -56,10 +64,12 @@ def entry_line(entry: ResumeEntry, options: ResumeOptions) -> str:
     marks = flags(entry)
     if marks:
         parts.append(f"_{escape(', '.join(marks))}_")
-    if entry.credential_id and entry.credential_id != entry.verification_url:
-        parts.append(f"Credential ID: {escape(entry.credential_id)}")
+    credential_id = shown_credential_id(entry)
+    if credential_id:
+        parts.append(f"Credential ID: {escape(credential_id)}")
     if entry.verification_url:
         parts.append(f"[Verify]({escape_url(entry.verification_url)})")
     if options.with_skills and entry.skills:
         parts.append("Skills: " + escape(", ".join(skill_labels(entry, options))))
-    return "- " + " · ".join(parts)
+    line = "- " + " · ".join(parts)
+    return "\n".join([line, *(f"  - {escape(course)}" for course in entry.includes)])

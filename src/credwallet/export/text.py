@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from credwallet.export.common import EMPTY_NOTE, date_parts, flags, group_entries, heading, skill_labels
+from credwallet.export.common import (
+    EMPTY_NOTE,
+    date_parts,
+    flags,
+    group_entries,
+    heading,
+    shown_credential_id,
+    skill_labels,
+)
 from credwallet.export.entries import ResumeEntry, ResumeOptions
 
 
@@ -35,8 +43,10 @@ def entry_lines(entry: ResumeEntry, options: ResumeOptions) -> list[str]:
     dates = date_parts(entry)
     if dates:
         lines.append("  " + " · ".join(dates))
-    if entry.credential_id and entry.credential_id != entry.verification_url:
-        lines.append(f"  Credential ID: {entry.credential_id}")
+    credential_id = shown_credential_id(entry)
+    if credential_id:
+        lines.append(f"  Credential ID: {credential_id}")
+    lines += [f"  Includes: {course}" for course in entry.includes]
     if entry.verification_url:
         lines.append(f"  Verify: {entry.verification_url}")
     if options.with_skills and entry.skills:

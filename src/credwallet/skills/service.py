@@ -189,21 +189,34 @@ def rank_roles(
 def resume_relevance(
     credentials: list[Credential], role_ref: str | None, *, home: Path
 ) -> tuple[dict[str, tuple[float, list[str]]], str | None]:
-    """Per credential: how much of the role it evidences (weighted share) and which skills; all
-    credentials' skills when no role is given. Returns the map and the role's title."""
+    """Per credential: how relevant it is to the role, and which of the role's skills it evidences (most
+    important first); all credentials' skills when no role is given. Returns the map and the role's title.
+
+    The score counts the role's required skills the credential evidences, each by how surely it shows it
+    (the claim's confidence: 1 for an alignment, less for a word in the text), plus its weighted share of
+    the role (0-1): a credential aligned to a required skill (SQL for a data analyst) ranks above one that
+    shows only optional skills, or mentions a required one in passing.
+    """
     from credwallet.roles import load_role
     from credwallet.skills.extract import extract_skills
 
     vocabulary = vocabulary_for(home)
     role = load_role(role_ref, user_roles_dir(home), vocabulary) if role_ref else None
     weights = role.skill_weights() if role else {}
+    required = {member for item in role.core if item.required for member in item.members} if role else set()
     total = sum(weights.values()) or 1.0
     relevance: dict[str, tuple[float, list[str]]] = {}
     for credential in credentials:
-        skill_ids: list[str] = []
+        sureness: dict[str, float] = {}
         for claim in extract_skills(credential, vocabulary):
-            if claim.skill not in skill_ids and (role is None or claim.skill in weights):
-                skill_ids.append(claim.skill)
-        score = sum(weights[s] for s in skill_ids) / total if role else float(len(skill_ids))
+            if role is None or claim.skill in weights:
+                sureness[claim.skill] = max(sureness.get(claim.skill, 0.0), claim.confidence)
+        skill_ids = list(sureness)
+        if role:
+            skill_ids.sort(key=lambda s: (s not in required, -weights[s] * sureness[s]))
+            score = sum(sureness[s] for s in skill_ids if s in required)
+            score += sum(weights[s] * sureness[s] for s in skill_ids) / total
+        else:
+            score = float(len(skill_ids))
         relevance[str(credential.wallet_id)] = (score, skill_ids)
     return relevance, role.title if role else None
