@@ -255,7 +255,7 @@ def select_entries(
         if options.since is not None and (entry.issued_on is None or entry.issued_on < _day(options.since)):
             leave_out("since")
             continue
-        secrets = [] if options.reveal else _recipient_secrets(credential)
+        secrets = [] if options.reveal else recipient_secrets(credential)
         includes = tuple(clean_text(c.name, secrets) for c in sorted(courses, key=_issued_key))
         entries.append(_finished(entry, credential, kind, includes, options))
     sort = options.sort or ("relevance" if options.role is not None else "date")
