@@ -6,47 +6,24 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import typer.main
 from typer.testing import CliRunner, Result
 
 from credwallet.cli.main import app
-from tests.cli.sample_wallet import SAMPLE_DATA, install_sample_wallet, json_out
+from tests.cli.commands import COMMANDS, PLACEHOLDER_ID, stage_example_files
+from tests.cli.commands import examples as _examples
+from tests.cli.sample_wallet import install_sample_wallet, json_out
 
 REPO = Path(__file__).resolve().parents[1]
 README = REPO / "README.md"
 CI_SCRIPT = REPO / ".ci" / "run"
-PLACEHOLDER_ID = "3fa2c1d0"  # the wallet id the help examples use
 
 
 def _invoke(*args: str) -> Result:
     return CliRunner().invoke(app, list(args), catch_exceptions=False)
-
-
-def _commands(command: Any = None, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
-    command = command or typer.main.get_command(app)
-    yield path, command
-    for name, sub in sorted(getattr(command, "commands", {}).items()):
-        yield from _commands(sub, (*path, name))
-
-
-COMMANDS = dict(_commands())
-
-
-def _examples() -> list[tuple[tuple[str, ...], str]]:
-    """(command path, one example command line) from every epilog; `a | b` lists two examples."""
-    found = []
-    for path, command in COMMANDS.items():
-        epilog = command.epilog or ""
-        for text in re.findall(r"Example:\s*(.+)", epilog):
-            for example in re.split(r"\s+\|\s+|\s+&&\s+", text.strip()):
-                found.append((path, example.strip()))
-    return found
 
 
 def _code_blocks(markdown: str) -> list[str]:
@@ -78,17 +55,11 @@ def example_wallet(
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("CREDWALLET_PASSPHRASE", "example passphrase")
-    (tmp_path / "sample_data").symlink_to(SAMPLE_DATA)
-    for name in ("my-badge.png", "badge.png"):
-        shutil.copy(SAMPLE_DATA / "ob2" / "python-pandas.png", tmp_path / name)
+    stage_example_files(tmp_path)
     assert _invoke("profile", "add-identity", "old@example.org").exit_code == 0
     for name in ("laptop.cwbak", "phone.cwbak"):  # what `credwallet restore` examples read
         assert _invoke("backup", str(tmp_path / name)).exit_code == 0
     (tmp_path / "my-analyst.yaml").write_text(_invoke("roles", "new", "--from", "data-analyst").stdout)
-    (tmp_path / "my-courses.yaml").write_text(
-        "offerings:\n  - {id: sql-evenings, title: SQL evenings, provider: Town College, kind: course,\n"
-        "     hours: 10, cost: 0, skills: [{skill: sql, level: 3}]}\n"
-    )
     return sample
 
 

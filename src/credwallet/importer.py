@@ -102,7 +102,7 @@ class ImportReport:
 
 
 def expand_inputs(inputs: list[str]) -> Iterator[tuple[str, bool]]:
-    """(input, found by walking a folder): files named directly, and badge-looking files in folders."""
+    """(input, found by walking a folder): files named directly, and every visible file in folders."""
     for item in inputs:
         if item == STDIN_NAME or is_url(item):
             yield item, False
@@ -111,13 +111,14 @@ def expand_inputs(inputs: list[str]) -> Iterator[tuple[str, bool]]:
         if not path.is_dir():
             yield item, False
             continue
-        yield from _badge_files(item)
+        yield from _visible_files(item)
 
 
-def _badge_files(folder: str) -> Iterator[tuple[str, bool]]:
-    """Badge-looking regular files under `folder`, in name order, depth first (as `os.walk` would list them).
+def _visible_files(folder: str) -> Iterator[tuple[str, bool]]:
+    """Visible regular files under `folder`, in name order, depth first (as `os.walk` would list them).
 
-    Symlinked folders are not followed (no loops); a named pipe, socket or device is passed over, since
+    Files that are not credential types are yielded too: `prepare_file` reports them as skipped, never
+    reads them. Symlinked folders are not followed (no loops); a named pipe, socket or device is passed over, since
     opening one could wait forever for a writer (a pipe named on the command line is read: the user meant it).
     """
     pending = [folder]
@@ -133,13 +134,9 @@ def _badge_files(folder: str) -> Iterator[tuple[str, bool]]:
                 continue
             if entry.is_dir(follow_symlinks=False):
                 folders.append(entry.path)
-            elif _wanted(entry.name) and _is_regular_file(entry):
+            elif _is_regular_file(entry):
                 yield entry.path, True
         pending.extend(reversed(folders))
-
-
-def _wanted(name: str) -> bool:
-    return os.path.splitext(name)[1].lower() in BADGE_SUFFIXES or linkedin.walks_into(name)
 
 
 def _is_regular_file(entry: os.DirEntry[str]) -> bool:
@@ -156,7 +153,7 @@ def read_stdin(stream: IO[bytes]) -> bytes:
     return data
 
 
-def _credentials_of(name: str, shown: str, stdin: IO[bytes] | None) -> list[Credential]:
+def _credentials_of(name: str, shown: str, stdin: IO[bytes] | None, allow_http: bool = False) -> list[Credential]:
     if name == STDIN_NAME:
         if stdin is None:
             raise InputError("standard input is not available")
@@ -164,12 +161,16 @@ def _credentials_of(name: str, shown: str, stdin: IO[bytes] | None) -> list[Cred
     if is_url(name):
         from credwallet.online.url_import import fetch_credentials
 
+        if allow_http:
+            from credwallet.net import NetworkFetcher
+
+            return fetch_credentials(name, NetworkFetcher(allow_http=True))
         return fetch_credentials(name)  # through net.py, with the badge class and issuer it names
     return parse_bytes(read_capped(name, shown=shown), source=shown)
 
 
 def prepare_file(
-    name: str, *, stdin: IO[bytes] | None = None, from_folder: bool = False
+    name: str, *, stdin: IO[bytes] | None = None, from_folder: bool = False, allow_http: bool = False
 ) -> tuple[list[PreparedCredential], FileResult]:
     """Read and parse one input into database rows (no wallet needed: this runs in worker processes).
 
@@ -177,10 +178,14 @@ def prepare_file(
     """
     shown = display_name(name)
     result = FileResult(path=shown)
+    suffix = os.path.splitext(name)[1].lower()
+    if from_folder and suffix not in BADGE_SUFFIXES and not linkedin.walks_into(os.path.basename(name)):
+        result.skipped = f"not a credential file type ({suffix or 'no extension'})"
+        return [], result
     try:
         if name != STDIN_NAME and not is_url(name) and linkedin.is_linkedin_input(name):
             return _prepare_linkedin(name, result), result
-        return [prepare(credential) for credential in _credentials_of(name, shown, stdin)], result
+        return [prepare(credential) for credential in _credentials_of(name, shown, stdin, allow_http)], result
     except NotACredentialError as exc:
         if from_folder:
             result.skipped = exc.message
@@ -304,6 +309,7 @@ def import_paths(
     on_progress: ProgressCallback | None = None,
     on_commit: CommitCallback | None = None,
     workers: int | None = None,
+    allow_http: bool = False,
 ) -> ImportReport:
     """Import every input (files, folders walked recursively, `-` for stdin) and report per file.
 
@@ -322,7 +328,9 @@ def import_paths(
     if pool_size > 1 and plain_files and len(names) >= PARALLEL_IMPORT_THRESHOLD:
         prepared_files: Generator[tuple[list[PreparedCredential], FileResult]] = _prepared_in_parallel(names, pool_size)
     else:
-        prepared_files = (prepare_file(name, stdin=stdin, from_folder=walked) for name, walked in names)
+        prepared_files = (
+            prepare_file(name, stdin=stdin, from_folder=walked, allow_http=allow_http) for name, walked in names
+        )
     committed = 0
 
     def saved_through(index: int) -> Callable[[], None]:

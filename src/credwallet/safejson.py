@@ -87,6 +87,28 @@ def decode_utf8(data: bytes, *, source: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+# The json module's messages are sentence fragments ("Unterminated string starting at"); said in full here.
+_JSON_PROBLEMS = {
+    "Unterminated string starting at": "a string is not closed",
+    "Expecting ':' delimiter": "a ':' is missing after a name",
+    "Expecting ',' delimiter": "a ',' is missing between two values",
+    "Expecting property name enclosed in double quotes": "a name in double quotes was expected (a trailing comma?)",
+    "Expecting value": "a value was expected",
+    "Extra data": "more text follows the JSON document",
+    "Invalid \\escape": "a backslash escape is not valid",
+    "Invalid control character at": "a string holds a raw control character (a line break or tab)",
+}
+
+
+def json_problem(exc: json.JSONDecodeError, text: str) -> str:
+    """What is wrong, in a whole sentence; at the very end of the text, that the file is cut short."""
+    if not text.strip():
+        return "the document is empty"
+    if exc.pos >= len(text.rstrip()) and exc.msg != "Extra data":
+        return "the document ends too early (the file may be cut short)"
+    return _JSON_PROBLEMS.get(exc.msg, exc.msg[:1].lower() + exc.msg[1:])
+
+
 def loads_strict(data: bytes | str, *, source: str, max_bytes: int = MAX_JSON_BYTES) -> Any:
     """Parse untrusted JSON or raise InputError with a one-line reason naming `source`."""
     if len(data) > max_bytes:
@@ -100,7 +122,7 @@ def loads_strict(data: bytes | str, *, source: str, max_bytes: int = MAX_JSON_BY
         raise InputError(f"{source}: JSON nested too deeply (limit {MAX_JSON_DEPTH})") from None
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"{source}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+            f"{source}: invalid JSON at line {exc.lineno} column {exc.colno}: {json_problem(exc, text)}"
         ) from None
     except ValueError as exc:
         raise InputError(f"{source}: invalid JSON: {exc}") from None

@@ -36,17 +36,30 @@ def join_words(words: Sequence[str], last: str = "and") -> str:
 
 
 def closest(word: str, candidates: Iterable[str], *, limit: int = 3) -> list[str]:
-    """The known names closest to `word`: near spellings first, then names containing it."""
-    names = list(dict.fromkeys(str(c) for c in candidates))
-    lowered = {name.lower(): name for name in names}
+    """The known names closest to `word`, best first: names containing it, then near spellings of a whole
+    name or of a word in it ("Gogle" finds "Google (Coursera)"); only those about as close as the best."""
+    import re
+
     target = word.lower().strip()
     if not target:
         return []
-    near = [lowered[m] for m in difflib.get_close_matches(target, list(lowered), n=limit, cutoff=0.6)]
-    if len(near) < limit:
-        containing = [name for key, name in lowered.items() if target in key or (len(key) >= 3 and key in target)]
-        near += [name for name in sorted(containing, key=len) if name not in near]
-    return near[:limit]
+    scored: list[tuple[float, str]] = []
+    for name in dict.fromkeys(str(c) for c in candidates):
+        lowered = name.lower()
+        if len(target) >= 3 and target in lowered:
+            score = 0.95 + 0.04 * len(target) / len(lowered)
+        else:
+            whole = difflib.SequenceMatcher(None, target, lowered).ratio()
+            words = [w for w in re.split(r"[^\w]+", lowered) if len(w) >= 3]
+            part = max((difflib.SequenceMatcher(None, target, w).ratio() for w in words), default=0.0)
+            score = max(whole, 0.9 * part)
+        if score >= 0.6:
+            scored.append((score, name))
+    if not scored:
+        return []
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    best = scored[0][0]
+    return [name for score, name in scored if score >= best - 0.08][:limit]
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:

@@ -46,7 +46,7 @@ def test_import_error_is_one_line_exit_1_and_wallet_unchanged(cli: Cli, tmp_path
 
 def test_missing_file_is_reported(cli: Cli, tmp_path: Path) -> None:
     result = cli("import", str(tmp_path / "nope.json"))
-    assert result.exit_code == 1 and "no such file" in result.stderr
+    assert result.exit_code == 2 and "no such file" in result.stderr  # an input error, before anything happens
 
 
 def test_import_from_stdin(cli: Cli) -> None:

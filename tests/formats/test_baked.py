@@ -57,24 +57,24 @@ def test_png_with_two_credentials_is_refused() -> None:
 
 def test_png_bad_crc() -> None:
     bad = chunk(b"iTXt", b"openbadges\x00\x00\x00\x00\x00{}", crc=1234)
-    with pytest.raises(InputError, match="bad CRC"):
+    with pytest.raises(InputError, match=r"damaged \(a part fails its checksum\)"):
         unbake_png(png(bad), source="bad.png")
 
 
 def test_png_declared_length_past_end() -> None:
     data = png(end=False) + struct.pack(">I", 2**31) + b"iTXt" + b"abcdefgh"
-    with pytest.raises(InputError, match="past the end of file"):
+    with pytest.raises(InputError, match=r"cut short \(a part runs"):
         unbake_png(data, source="lie.png")
 
 
 def test_png_truncated_without_iend() -> None:
-    with pytest.raises(InputError, match="truncated"):
+    with pytest.raises(InputError, match="cut short"):
         unbake_png(png(itxt(assertion_bytes()), end=False), source="cut.png")
 
 
 def test_png_too_many_chunks() -> None:
     data = png(*(chunk(b"tIME", b"\x07\xe9\x01\x01\x00\x00\x00") for _ in range(10_001)))
-    with pytest.raises(InputError, match="more than 10,000 chunks"):
+    with pytest.raises(InputError, match="more than 10,000 parts"):
         unbake_png(data, source="many.png")
 
 
@@ -116,7 +116,7 @@ def test_svg_entity_bomb_is_refused_quickly() -> None:
     )
     prolog = f'<?xml version="1.0"?><!DOCTYPE svg [{entities}]>'
     started = time.perf_counter()
-    with pytest.raises(InputError, match="entities and external references are not allowed"):
+    with pytest.raises(InputError, match="declares entities or external references"):
         unbake_svg(svg("<openbadges:assertion>&i;</openbadges:assertion>", prolog=prolog), source="lol.svg")
     assert time.perf_counter() - started < 1.0
 
@@ -125,7 +125,7 @@ def test_svg_xxe_is_refused(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("do not leak")
     prolog = f'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM "file://{secret}">]>'
-    with pytest.raises(InputError, match="not allowed"):
+    with pytest.raises(InputError, match="entities or external references"):
         unbake_svg(svg("<openbadges:assertion>&xxe;</openbadges:assertion>", prolog=prolog), source="xxe.svg")
 
 

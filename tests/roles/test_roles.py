@@ -127,10 +127,10 @@ def test_role_schema_errors_are_one_line_each(tmp_path: Path) -> None:
     assert all(line.startswith(f"{path}: ") for line in lines)
     text = "\n".join(lines)
     assert f"{path}: id: " in text
-    assert f"{path}: skills[0].level: 7 is greater than the maximum of 5" in text
-    assert f"{path}: skills[1].level: '3' is not of type 'integer'" in text
-    assert "skills[1]: Additional properties are not allowed ('wieght' was unexpected)" in text
-    assert "skills[2]: 'skill' is a required property" in text
+    assert f"{path}: skills[0].level: 7 is too large: at most 5" in text
+    assert f"{path}: skills[1].level: must be a whole number, not '3'" in text
+    assert "skills[1]: unknown field wieght" in text
+    assert "skills[2]: missing skill" in text
     assert len(lines) == 5
 
 

@@ -204,7 +204,7 @@ def test_import_commits_before_it_verifies(wallet_home: Path, monkeypatch: pytes
     result = _cli("import", "-", input=assertion_bytes())
     assert seen == [1]
     assert result.exit_code == 130
-    assert "the 1 imported credentials are kept, unverified" in result.stderr
+    assert "the 1 imported credential is kept, unverified" in result.stderr
     listed = json.loads(_cli("list", "--json").stdout)
     assert [item["status"] for item in listed] == ["unverified"]
 

@@ -15,8 +15,6 @@ from credwallet.cli import console
 from credwallet.cli.state import open_wallet
 from credwallet.wording import plural
 
-PASSPHRASE_HELP = "The passphrase comes from CREDWALLET_PASSPHRASE, or is asked on the terminal."
-
 
 def backup_command(
     path: Annotated[Path, typer.Argument(metavar="FILE", help="The backup file to write.", dir_okay=False)],
@@ -43,7 +41,8 @@ def restore_command(
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print what was restored as JSON.")] = False,
 ) -> None:
-    """Merge one or more backups into the wallet: new credentials are added, nothing is overwritten."""
+    """Merge one or more backups into the wallet: new credentials are added, nothing is overwritten. The
+    passphrase of an encrypted backup comes from CREDWALLET_PASSPHRASE, or is asked on the terminal."""
     restore_paths(paths, as_json=as_json)
 
 

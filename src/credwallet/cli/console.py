@@ -152,11 +152,12 @@ STATUS_STYLE = {
 
 @contextmanager
 def progress_bar(label: str, *, enabled: bool = True) -> Iterator[Callable[[int, int], None]]:
-    """A transient bar on stderr when it is a terminal (and `enabled`); yields `update(done, total)`.
+    """A transient bar on stderr when it is a terminal (and `enabled`, and not NO_COLOR); yields
+    `update(done, total)`.
 
     Piped or disabled, the update does nothing, so callers need no second code path.
     """
-    if not (enabled and err().is_terminal):
+    if not (enabled and err().is_terminal) or no_color():  # a live bar redraws with escape codes
         yield lambda done, total: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn

@@ -4,29 +4,45 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from credwallet.cli import console
 from credwallet.cli.state import open_wallet
 from credwallet.errors import ExitCode
+from credwallet.wording import plural
 
 
 def import_command(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Badge files, folders (walked recursively), or - for stdin.")
+        list[str] | None,
+        typer.Argument(
+            metavar="PATH...",
+            help="Badge files, folders (walked recursively), https:// URLs of hosted badges, or - for standard input.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     backup: Annotated[
         Path | None,
-        typer.Option("--backup", metavar="FILE", help="Restore a backup (the older spelling of `credwallet restore`)."),
+        typer.Option(
+            "--backup",
+            metavar="FILE",
+            help="Restore a backup (the older spelling of `credwallet restore`; CREDWALLET_PASSPHRASE if encrypted).",
+        ),
     ] = None,
     no_verify: Annotated[bool, typer.Option("--no-verify", help="Do not verify what was imported.")] = False,
+    allow_http: Annotated[
+        bool, typer.Option("--allow-http", help="For URLs: also fetch plain http:// addresses (https only otherwise).")
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Name every skipped file and why it was skipped.")
+    ] = False,
 ) -> None:
-    """Import Open Badges, verifiable credentials and CLRs; the same credential is stored once."""
+    """Import Open Badges, verifiable credentials and CLRs from files, folders or URLs; the same credential
+    is stored once. Files in a folder that are not credentials (issuer profiles, PDFs) are counted as skipped."""
     from credwallet.errors import InputError
-    from credwallet.importer import import_paths
+    from credwallet.importer import STDIN_NAME, import_paths, is_url
 
     if backup is not None:
         from credwallet.cli.backup import restore_paths
@@ -34,13 +50,34 @@ def import_command(
         restore_paths([backup], as_json=as_json)
         return
     if not paths:
-        raise InputError("name at least one file or folder to import (or - for stdin, or --backup FILE)")
+        raise InputError("name at least one file, folder or URL to import (or - for standard input)")
+    for name in paths:  # a typo fails before anything is imported (exit status 2)
+        if name != STDIN_NAME and not is_url(name) and not Path(name).exists():
+            raise InputError(f"{name}: no such file or folder")
+
+    done = 0
+
+    def progress(update: Any) -> Any:
+        def on_progress(index: int, total: int, _name: str) -> None:
+            nonlocal done
+            done = index
+            update(index, total)
+
+        return on_progress
 
     with open_wallet() as wallet:
-        with console.progress_bar("importing", enabled=not as_json) as update:
-            report = import_paths(
-                wallet, paths, stdin=sys.stdin.buffer, on_progress=lambda done, total, _name: update(done, total)
+        try:
+            with console.progress_bar("importing", enabled=not as_json) as update:
+                report = import_paths(
+                    wallet, paths, stdin=sys.stdin.buffer, on_progress=progress(update), allow_http=allow_http
+                )
+        except KeyboardInterrupt:
+            console.err().print(
+                f"interrupted: the {plural(done, 'file')} finished before are imported and kept; import again "
+                "to add the rest (files already in the wallet show as duplicates)",
+                markup=False,
             )
+            raise typer.Exit(130) from None
         statuses: dict[str, str] = {}
         if report.imported and not no_verify:
             from credwallet.verification import verify_wallet
@@ -50,8 +87,10 @@ def import_command(
                 verified = verify_wallet(wallet, report.imported)
             except KeyboardInterrupt:
                 console.err().print(
-                    f"interrupted while verifying: the {len(report.imported)} imported credentials are kept, "
-                    "unverified (run `credwallet verify --all` later)"
+                    f"interrupted while verifying: the {plural(len(report.imported), 'imported credential')} "
+                    f"{'is' if len(report.imported) == 1 else 'are'} kept, unverified "
+                    "(run `credwallet verify --all` later)",
+                    markup=False,
                 )
                 raise typer.Exit(130) from None
             statuses = {str(r.credential.wallet_id): r.report.status.value for r in verified}
@@ -59,24 +98,35 @@ def import_command(
     if as_json:
         console.print_json({**report.to_jsonable(), "status": statuses})
     else:
-        out = console.out()
-        for result in report.files:
-            if result.error:
-                console.err().print(f"[red]✗[/red] {console.clean(result.error)}")
-                continue
-            for wallet_id in result.imported:
-                status = statuses.get(wallet_id, "unverified")
-                out.print(f"[green]+[/green] {wallet_id}  {status:10}  {console.clean(result.names.get(wallet_id))}")
-            for wallet_id in result.duplicates:
-                name = console.clean(result.names.get(wallet_id))
-                out.print(f"[dim]= {wallet_id}  {name}: already in the wallet[/dim]")
-            if result.declared:
-                out.print(f"[green]+[/green] declared {len(result.declared)} skills listed on LinkedIn (level 2)")
-            for note in result.notes:
-                console.err().print(f"[yellow]![/yellow] {console.clean(note)}")
-        summary = f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, errors {len(report.errors)}"
-        if report.skipped:
-            summary += f", skipped {len(report.skipped)} non-credential documents (issuer profiles, keys, ...)"
-        out.print(summary)
+        _render(report, statuses, paths, verbose=verbose)
     if report.errors:
         raise typer.Exit(int(ExitCode.PROBLEM))
+
+
+def _render(report: Any, statuses: dict[str, str], paths: list[str], *, verbose: bool) -> None:
+    out = console.out()
+    for result in report.files:
+        if result.error:
+            console.err().print(f"[red]✗[/red] {console.clean(result.error)}")
+            continue
+        if result.skipped and verbose:
+            console.err().print(f"- {console.clean(result.path)}: skipped, {console.clean(result.skipped)}")
+        for wallet_id in result.imported:
+            status = statuses.get(wallet_id, "unverified")
+            out.print(f"[green]+[/green] {wallet_id}  {status:10}  {console.clean(result.names.get(wallet_id))}")
+        for wallet_id in result.duplicates:
+            name = console.clean(result.names.get(wallet_id))
+            out.print(f"[dim]= {wallet_id}  {name}: already in the wallet[/dim]")
+        if result.declared:
+            out.print(f"[green]+[/green] declared {plural(len(result.declared), 'skill')} listed on LinkedIn (level 2)")
+        for note in result.notes:
+            console.err().print(f"[yellow]![/yellow] {console.clean(note)}")
+    if not report.files:
+        console.err().print(f"nothing to import: {', '.join(paths)} holds no files", markup=False)
+    summary = (
+        f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, errors {len(report.errors)}"
+    )
+    if report.skipped:
+        summary += f", skipped {len(report.skipped)} (not credentials: issuer profiles, keys, other files"
+        summary += "; -v lists them)" if not verbose else ")"
+    out.print(summary, markup=False)

@@ -92,6 +92,9 @@ class FunnelGroup(TyperGroup):
         if click_style:
             os.environ[COMPLETE_VAR] = f"{click_style.group(2)}_{click_style.group(1)}"
         conventions.apply(self)
+        # `python -m credwallet` is credwallet too: same usage lines, same completion variable
+        kwargs.setdefault("prog_name", "credwallet")
+        kwargs.setdefault("complete_var", COMPLETE_VAR)
         return super().main(*args, **kwargs)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:

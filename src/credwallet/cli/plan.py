@@ -93,7 +93,7 @@ CATALOG_COLUMNS = (
 @catalog_app.command("show", epilog="Example: credwallet catalog show google-data-analytics-certificate")
 def catalog_show(
     ctx: typer.Context,
-    offering_id: Annotated[str, typer.Argument(metavar="ID")],
+    offering_id: Annotated[str, typer.Argument(metavar="ID", help="The offering's id (see `credwallet catalog`).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Everything about one offering."""

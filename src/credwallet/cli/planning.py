@@ -36,7 +36,7 @@ def plan_command(
     hours_weight: Annotated[float, typer.Option(help="With --minimize weighted: weight of one hour.")] = 1.0,
     cost_weight: Annotated[float, typer.Option(help="With --minimize weighted: weight of one unit of money.")] = 1.0,
     budget: Annotated[float | None, typer.Option(help="Spend at most this much money.")] = None,
-    hours_per_week: Annotated[float, typer.Option(help="Study hours per week.", min=0.5)] = 5.0,
+    hours_per_week: Annotated[float, typer.Option(help="Study hours per week.", min=1, max=80)] = 5.0,
     start: Annotated[str | None, typer.Option(help="First study day, YYYY-MM-DD (default today).")] = None,
     deadline: Annotated[str | None, typer.Option(help="Finish by this day, YYYY-MM-DD.")] = None,
     max_steps: Annotated[int | None, typer.Option(help="At most this many offerings.", min=0)] = None,
@@ -123,6 +123,8 @@ def plan_command(
         ignore_eligibility=ignore_eligibility,
     )
     with open_wallet() as wallet:
+        if prefer_provider or exclude_provider:
+            _check_providers(wallet.home, list(catalog or []), catalog_only, prefer_provider, exclude_provider or [])
         plan = plan_for_role(
             credentials_of(wallet),
             role,
@@ -230,3 +232,22 @@ def plan_remove(name: Annotated[str, typer.Argument(help="The saved plan to dele
     with open_wallet() as wallet:
         SavedPlans(wallet.connection()).remove(name)
     console.out().print(f"removed plan {name!r}")
+
+
+def _check_providers(
+    home: Path, catalogs: list[Path], catalog_only: bool, prefer: str | None, exclude: list[str]
+) -> None:
+    """A provider option names a provider of the catalog (a part of its name is enough); a typo is an error
+    with the closest names, not a preference that silently does nothing."""
+    from credwallet.errors import InputError
+    from credwallet.skills.planning import load_catalogs
+    from credwallet.wording import did_you_mean
+
+    catalog = load_catalogs(home, catalogs, catalog_only=catalog_only)
+    providers = sorted({offering.provider for offering in catalog.offerings.values()})
+    for option, value in [("--prefer-provider", prefer), *(("--exclude-provider", v) for v in exclude)]:
+        if value and not any(value.casefold() in provider.casefold() for provider in providers):
+            raise InputError(
+                f"{option} {value!r}: no provider in the catalog by that name",
+                hint=did_you_mean(value, providers) or "see the providers with `credwallet catalog`",
+            )

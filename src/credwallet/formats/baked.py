@@ -44,8 +44,8 @@ def _inflate_capped(data: bytes, *, source: str) -> bytes:
     inflater = zlib.decompressobj()
     try:
         out = inflater.decompress(data, MAX_PNG_TEXT_BYTES + 1)
-    except zlib.error as exc:
-        raise InputError(f"{source}: compressed badge text in the PNG is corrupt ({exc})") from None
+    except zlib.error:
+        raise InputError(f"{source}: the badge data baked into the image is damaged (it does not decompress)") from None
     if len(out) > MAX_PNG_TEXT_BYTES or inflater.unconsumed_tail:
         raise InputError(
             f"{source}: compressed badge text inflates past {MAX_PNG_TEXT_BYTES:,} bytes (decompression bomb?)"
@@ -56,16 +56,16 @@ def _inflate_capped(data: bytes, *, source: str) -> bytes:
 def _text_from_itxt(body: bytes, *, source: str) -> tuple[bytes, str]:
     keyword, sep, rest = body.partition(b"\x00")
     if not sep or len(rest) < 2:
-        raise InputError(f"{source}: malformed iTXt chunk")
+        raise InputError(f"{source}: the badge data baked into the image is damaged")
     compressed, method = rest[0], rest[1]
     rest = rest[2:]
     _language, sep1, rest = rest.partition(b"\x00")
     _translated, sep2, text = rest.partition(b"\x00")
     if not (sep1 and sep2):
-        raise InputError(f"{source}: malformed iTXt chunk")
+        raise InputError(f"{source}: the badge data baked into the image is damaged")
     if compressed:
         if method != 0:
-            raise InputError(f"{source}: iTXt chunk uses unknown compression method {method}")
+            raise InputError(f"{source}: the badge data baked into the image uses an unknown compression")
         text = _inflate_capped(text, source=source)
     try:
         return keyword, text.decode("utf-8")
@@ -76,10 +76,10 @@ def _text_from_itxt(body: bytes, *, source: str) -> tuple[bytes, str]:
 def _text_from_latin1(body: bytes, *, compressed: bool, source: str) -> tuple[bytes, str]:
     keyword, sep, text = body.partition(b"\x00")
     if not sep:
-        raise InputError(f"{source}: malformed text chunk")
+        raise InputError(f"{source}: the badge data baked into the image is damaged")
     if compressed:
         if not text or text[0] != 0:
-            raise InputError(f"{source}: zTXt chunk uses an unknown compression method")
+            raise InputError(f"{source}: the badge data baked into the image uses an unknown compression")
         text = _inflate_capped(text[1:], source=source)
     return keyword, text.decode("latin-1")
 
@@ -94,22 +94,18 @@ def unbake_png(data: bytes, *, source: str) -> BakedPayload:
     saw_end = False
     while offset < len(data):
         if len(data) - offset < 12:
-            raise InputError(f"{source}: PNG is truncated (incomplete chunk at byte {offset})")
+            raise InputError(f"{source}: the PNG image is cut short (at byte {offset:,})")
         (length,) = struct.unpack(">I", data[offset : offset + 4])
         chunk_type = data[offset + 4 : offset + 8]
         if length > len(data) - offset - 12:
-            raise InputError(
-                f"{source}: PNG chunk {chunk_type!r} declares {length:,} bytes past the end of file"
-            )
+            raise InputError(f"{source}: the PNG image is cut short (a part runs {length:,} bytes past its end)")
         body = data[offset + 8 : offset + 8 + length]
         (crc,) = struct.unpack(">I", data[offset + 8 + length : offset + 12 + length])
         if zlib.crc32(chunk_type + body) != crc:
-            raise InputError(
-                f"{source}: PNG chunk {chunk_type.decode('latin-1')!r} has a bad CRC (file corrupt)"
-            )
+            raise InputError(f"{source}: the PNG image is damaged (a part fails its checksum)")
         chunks += 1
         if chunks > MAX_PNG_CHUNKS:
-            raise InputError(f"{source}: PNG has more than {MAX_PNG_CHUNKS:,} chunks")
+            raise InputError(f"{source}: the PNG image has more than {MAX_PNG_CHUNKS:,} parts: not a badge image")
         offset += 12 + length
         if chunk_type in (b"iTXt", b"tEXt", b"zTXt"):
             keyword_end = body.find(b"\x00")
@@ -128,7 +124,7 @@ def unbake_png(data: bytes, *, source: str) -> BakedPayload:
             saw_end = True
             break
     if not saw_end:
-        raise InputError(f"{source}: PNG is truncated (no IEND chunk)")
+        raise InputError(f"{source}: the PNG image is cut short (its end marker is missing)")
     if found is None:
         raise InputError(f"{source}: {NOT_BAKED_HINT}")
     return found
@@ -161,9 +157,9 @@ def unbake_svg(data: bytes, *, source: str) -> BakedPayload:
         # A DOCTYPE line (every Illustrator export has one) is tolerated but never loaded; any entity
         # declaration or external reference is refused.
         root = fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException as exc:
+    except DefusedXmlException:
         raise InputError(
-            f"{source}: SVG refused: {type(exc).__name__} (entities and external references are not allowed)"
+            f"{source}: SVG refused: it declares entities or external references, which a badge never needs"
         ) from None
     except ParseError as exc:
         raise InputError(f"{source}: not well-formed XML ({exc})") from None

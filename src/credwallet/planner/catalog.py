@@ -146,8 +146,11 @@ class Catalog:
         try:
             return self.offerings[offering_id]
         except KeyError:
+            from credwallet.wording import did_you_mean
+
             raise NotFoundError(
-                f"no offering {offering_id!r} in the catalog", hint="list them with `credwallet catalog`"
+                f"no offering {offering_id!r} in the catalog",
+                hint=did_you_mean(offering_id, self.offerings) or "list them with `credwallet catalog`",
             ) from None
 
     def teaching(self, skill: str, min_level: int = 1) -> list[Offering]:

@@ -124,8 +124,10 @@ def _schema_problems(document: Any, label: str) -> list[str]:
             return []
         except Exception:
             pass
+    from credwallet.schema_words import describe
+
     errors = sorted(_detailed_validator().iter_errors(document), key=lambda e: list(map(str, e.path)))
-    return [f"{label}: {_json_path(error.path)}: {error.message}" for error in errors]
+    return [f"{label}: {_json_path(error.path)}: {describe(error)}" for error in errors]
 
 
 def check_document(document: Any, label: str) -> list[str]:

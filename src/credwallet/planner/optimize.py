@@ -153,7 +153,10 @@ def _check_references(catalog: Catalog, options: PlanOptions) -> None:
     for flag, ids in (("--exclude", options.exclude), ("--completed", options.completed)):
         for offering_id in sorted(ids):
             if offering_id not in catalog:
-                raise InputError(f"{flag} {offering_id}: no such offering in the catalog")
+                from credwallet.wording import did_you_mean
+
+                hint = did_you_mean(offering_id, catalog.offerings) or "list them with `credwallet catalog`"
+                raise InputError(f"{flag} {offering_id}: no such offering in the catalog", hint=hint)
 
 
 def _target_units(needs: tuple[Need, ...], levels: Mapping[str, int], target: float) -> int:

@@ -142,8 +142,12 @@ def load_role(
         return occupation
     if ONET_CODE.match(text):
         raise NotFoundError(f"no O*NET 29.3 occupation '{text}'", hint="find one with `credwallet roles search WORDS`")
+    from credwallet.wording import did_you_mean
+
+    suggestion = did_you_mean(text, [*user_roles, *builtin])
     raise NotFoundError(
-        f"no role '{text}'", hint="find one with `credwallet roles search WORDS`, or list them with `credwallet roles`"
+        f"no role '{text}'",
+        hint=suggestion or "find one with `credwallet roles search WORDS`, or list them with `credwallet roles`",
     )
 
 

@@ -65,6 +65,12 @@ def json_path(parts: Iterable[Any]) -> str:
     return text or "(top level)"
 
 
+def describe(error: Any) -> str:
+    from credwallet.schema_words import describe as in_words
+
+    return in_words(error)
+
+
 def schema_error_lines(name: str, document: Any, schema: dict[str, Any]) -> list[str]:
     """Validate with a cached Draft 2020-12 validator; one `file: path: message` line per error.
 
@@ -79,7 +85,7 @@ def schema_error_lines(name: str, document: Any, schema: dict[str, Any]) -> list
     errors = sorted(validator.iter_errors(document), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     lines = []
     for error in errors:
-        lines.append(f"{name}: {json_path(error.absolute_path)}: {_short(error.message)}")
+        lines.append(f"{name}: {json_path(error.absolute_path)}: {_short(describe(error))}")
     if not lines and marker is not None:
         _remember_pass(marker)
     return lines

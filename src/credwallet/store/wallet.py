@@ -266,9 +266,13 @@ class Wallet:
         exact = [str(r[0]) for r in rows if r[0] == wanted]
         if exact:
             return exact[0]
-        if not rows:
+        if not rows:  # only on this error path: every id, for the closest spelling
+            from credwallet.wording import did_you_mean
+
+            known = [str(r[0]) for r in self._db.execute("SELECT id FROM credentials")]
             raise NotFoundError(
-                f"no credential with id {id_or_prefix!r} in the wallet (see `credwallet list`)"
+                f"no credential with id {id_or_prefix!r} in the wallet",
+                hint=did_you_mean(wanted, known) or "see `credwallet list`",
             )
         if len(rows) > 1:
             raise InputError(f"wallet id {id_or_prefix!r} is ambiguous: {', '.join(r[0] for r in rows)}, ...")
