@@ -72,9 +72,9 @@ def import_command(
                     wallet, paths, stdin=sys.stdin.buffer, on_progress=progress(update), allow_http=allow_http
                 )
         except KeyboardInterrupt:
+            kept = f"the {plural(done, 'file')} finished before are imported and kept" if done else "nothing imported"
             console.err().print(
-                f"interrupted: the {plural(done, 'file')} finished before are imported and kept; import again "
-                "to add the rest (files already in the wallet show as duplicates)",
+                f"interrupted: {kept}; import again to add the rest (files already in the wallet show as duplicates)",
                 markup=False,
             )
             raise typer.Exit(130) from None
@@ -95,10 +95,14 @@ def import_command(
                 raise typer.Exit(130) from None
             statuses = {str(r.credential.wallet_id): r.report.status.value for r in verified}
 
-    if as_json:
-        console.print_json({**report.to_jsonable(), "status": statuses})
-    else:
-        _render(report, statuses, paths, verbose=verbose)
+    try:
+        if as_json:
+            console.print_json({**report.to_jsonable(), "status": statuses})
+        else:
+            _render(report, statuses, paths, verbose=verbose)
+    except KeyboardInterrupt:  # everything is stored and verified: only the listing was cut short
+        console.err().print(f"interrupted: all {plural(len(report.files), 'file')} were imported", markup=False)
+        raise typer.Exit(130) from None
     if report.errors:
         raise typer.Exit(int(ExitCode.PROBLEM))
 
