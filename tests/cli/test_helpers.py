@@ -181,3 +181,18 @@ def test_light_conversion_agrees_with_typer(word: str) -> None:
     assert light(int) == typer_like(int)
     if word.strip() not in ("nan", "inf"):  # pydantic allows nan/inf floats when unbounded; we never do
         assert light(float) == typer_like(float)
+
+
+def test_command_annotations_are_evaluated_once_before_typer_builds_the_tree() -> None:
+    """Typer evaluates every string annotation four times while building the tree; credwallet evaluates
+    them once first (most of the start-up of `--help` and `--version` with ~40 commands)."""
+    import typer.main
+
+    from credwallet.cli.main import evaluate_annotations
+
+    evaluate_annotations(app)
+    callbacks = [c.callback for c in app.registered_commands]
+    assert callbacks and all(
+        not isinstance(annotation, str) for function in callbacks for annotation in function.__annotations__.values()
+    )
+    assert typer.main.get_command(app).name == "credwallet"
