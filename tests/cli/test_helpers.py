@@ -12,21 +12,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from credwallet.cli.credentials import LIST_COLUMNS
 from credwallet.cli.main import app
 from credwallet.cli.options import choice, duration, iso_date, number
-from credwallet.cli.table import Column, cut_cell, layout, wrap_cell
+from credwallet.cli.table import cut_cell, layout, wrap_cell
 from credwallet.errors import InputError, NotFoundError
 from credwallet.wording import did_you_mean, join_words, plural, unknown_name
 
-LIST_LIKE = (
-    Column("id"),
-    Column("name", fit="wrap", min_width=28),
-    Column("issuer", fit="cut", drop=1),
-    Column("issued"),
-    Column("expires", drop=2),
-    Column("format", drop=3),
-    Column("status"),
-)
+LIST_LIKE = LIST_COLUMNS  # the `list` table: the columns this module's layout rules are checked on
 
 
 def test_layout_drops_low_value_columns_first_and_gives_the_name_the_room() -> None:
@@ -123,6 +116,7 @@ def test_a_wallet_path_that_does_not_exist_is_refused_unless_create(tmp_path: Pa
 
 PYDANTIC_PROBE = """
 import sys
+from credwallet.cli.credentials import LIST_COLUMNS
 from credwallet.cli.main import app
 try:
     app(sys.argv[1:], prog_name="credwallet")

@@ -21,14 +21,9 @@ catalog_app = typer.Typer(
 
 
 def _date(value: str | None, option: str) -> date | None:
-    from credwallet.errors import InputError
+    from credwallet.cli.options import iso_date
 
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
+    return iso_date(option, value)
 
 
 @catalog_app.callback()
