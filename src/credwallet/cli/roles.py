@@ -96,7 +96,8 @@ def list_command(
         for item in items
     ]
     print_table(
-        (Column("id (or code)"), Column("title", fit="wrap"), Column("O*NET", drop=1), Column("kind", drop=2)), rows
+        (Column("id (or code)", spill=True), Column("title", fit="wrap"), Column("O*NET", drop=1), Column("kind", drop=2)),
+        rows,
     )
 
 
