@@ -95,10 +95,8 @@ def list_command(
         ]
         for item in items
     ]
-    print_table(
-        (Column("id (or code)", spill=True), Column("title", fit="wrap"), Column("O*NET", drop=1), Column("kind", drop=2)),
-        rows,
-    )
+    id_column = Column("id (or code)", spill=True)
+    print_table((id_column, Column("title", fit="wrap"), Column("O*NET", drop=1), Column("kind", drop=2)), rows)
 
 
 @app.command("search", epilog='Example: credwallet roles search "marketing analyst"')
