@@ -114,17 +114,16 @@ def resume(
             published = _publish(wallet, selection.entries, publish, force=force)
             console.err().print(f"wrote {plural(published, 'verification file')} in {publish}", markup=False)
     entries = selection.entries
-    _note_selection(selection, publish is not None)
     if split is not None:
         files = write_split(entries, format_name, resume_options, split, force=force)
         console.err().print(f"wrote {plural(len(files), 'file')} in {split}", markup=False)
-        return
-    text = render(entries, format_name, resume_options)
-    if output is None:
+    elif output is None:
+        text = render(entries, format_name, resume_options)
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return
-    written = write_text_safely(output, text, force=force)
-    console.err().print(f"wrote {written}", markup=False)
+    else:
+        written = write_text_safely(output, render(entries, format_name, resume_options), force=force)
+        console.err().print(f"wrote {written}", markup=False)
+    _note_selection(selection, publish is not None)  # after the output: a failed write is one error line
 
 
 def _publish_base(folder: Path | None, url: str | None) -> str | None:
