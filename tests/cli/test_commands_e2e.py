@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from credwallet.cli.main import app
 from tests.badgekit import assertion_bytes
 from tests.cli.sample_wallet import (
     CLR_FIXTURE,
@@ -129,6 +131,8 @@ def test_clr_import_list_and_show(cli: Cli) -> None:
     rows_shown = [line.split("\t") for line in piped.stdout.splitlines()]
     assert sorted(row[0] for row in rows_shown) == sorted(row["id"][: len(rows_shown[0][0])] for row in inner)
     assert f"{len(inner)} credential" in piped.output
+    on_terminal = CliRunner().invoke(app, ["list", "--clr", clr_id[:6]], env={"TTY_COMPATIBLE": "1", "NO_COLOR": "1"})
+    assert "↳" in on_terminal.stdout and f"{len(inner)} credential" in on_terminal.stdout
 
 
 # --- skills, gap, roles, plan ----------------------------------------------------------------------------
