@@ -37,7 +37,7 @@ def backup_command(
 
 def restore_command(
     paths: Annotated[
-        list[Path], typer.Argument(metavar="FILE...", help="Backup files made by `credwallet backup`.", dir_okay=False)
+        list[Path], typer.Argument(metavar="FILE", help="Backup files made by `credwallet backup`.", dir_okay=False)
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print what was restored as JSON.")] = False,
 ) -> None:

@@ -18,7 +18,7 @@ def import_command(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="PATH...",
+            metavar="PATH",
             help="Badge files, folders (walked recursively), https:// URLs of hosted badges, or - for standard input.",
         ),
     ] = None,

@@ -43,7 +43,8 @@ def _did_documents(paths: list[Path]) -> dict[str, Any]:
 
 def verify_command(
     targets: Annotated[
-        list[str] | None, typer.Argument(help="Wallet ids, or badge files to check without importing them.")
+        list[str] | None,
+        typer.Argument(metavar="ID|FILE", help="Wallet ids, or badge files to check without importing them."),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Verify every credential in the wallet.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
