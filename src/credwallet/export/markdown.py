@@ -16,9 +16,11 @@ from credwallet.export.common import (
 )
 from credwallet.export.entries import ResumeEntry, ResumeOptions
 
-# Characters that start markup somewhere in GitHub-flavoured Markdown (emphasis, links, code, HTML,
-# entities, tables, strikethrough, math); CommonMark lets any ASCII punctuation be backslash-escaped.
-_META = re.compile(r"([\\`*_\[\]<>()#!|~&$])")
+# Characters that start markup in GitHub-flavoured Markdown (emphasis, links, code, HTML, tables,
+# strikethrough, math), backslash-escaped as CommonMark allows. Only where they would be markup: `&` that
+# starts an entity, `#` that could open or close a heading; parentheses and `!` are markup only after a `]`,
+# which is always escaped. So "Data Ethics & Privacy (CADA)" and "C#" read as they are when pasted as text.
+_META = re.compile(r"([\\`*_\[\]<>|~$])|&(?=#?[A-Za-z0-9]+;)|(?:^|(?<=\s))#")
 # Characters no URI may hold raw (RFC 3986), percent-encoded; parentheses, which a URI may hold, are
 # backslash-escaped instead so the link target stays exactly the same.
 _URL_UNSAFE = {c: f"%{ord(c):02X}" for c in "<>\\` \"{}|^"} | {"(": "\\(", ")": "\\)"}
@@ -31,7 +33,11 @@ _LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
 def escape(text: str) -> str:
     """Credential text as literal Markdown: every metacharacter backslash-escaped, and a leading list or
     underline marker too, so the text stays literal even where it starts a line."""
-    return _LINE_START.sub(_escape_marker, _META.sub(r"\\\1", text), count=1)
+    return _LINE_START.sub(_escape_marker, _META.sub(_escape_meta, text), count=1)
+
+
+def _escape_meta(match: re.Match[str]) -> str:
+    return "\\" + match.group(0)
 
 
 def _escape_marker(match: re.Match[str]) -> str:

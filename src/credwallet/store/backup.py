@@ -127,7 +127,7 @@ def decode_backup(data: bytes, passphrase: str | None, *, source: str) -> dict[s
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             raw = stream.read(MAX_BACKUP_BYTES + 1)
     except (OSError, EOFError, zlib.error):
-        raise InputError(f"{source}: not a credwallet backup (not a gzip file, or a damaged one)") from None
+        raise InputError(f"{source}: not a credwallet backup, or a damaged one") from None
     if len(raw) > MAX_BACKUP_BYTES:
         raise InputError(f"{source}: backup inflates past {MAX_BACKUP_BYTES:,} bytes")
     document = loads_strict(raw, source=f"{source} (backup content)", max_bytes=MAX_BACKUP_BYTES)
