@@ -24,6 +24,7 @@ from credwallet.limits import MAX_BADGE_BYTES, MAX_FILES_PER_IMPORT
 from credwallet.model import Credential
 from credwallet.store.rows import PreparedCredential, prepare
 from credwallet.store.wallet import Wallet
+from credwallet.wording import plural
 
 STDIN_NAME = "-"
 # A bulk import commits every COMMIT_EVERY_FILES files (a kill -9 or an out-of-memory kill then loses at
@@ -239,7 +240,8 @@ def _declare_listed_skills(wallet: Wallet, result: FileResult) -> None:
         result.declared.append(skill.id)
     if unknown:
         shown = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
-        result.notes.append(f"{result.path}: {len(unknown)} skills not in the vocabulary, not declared: {shown}")
+        unknown_count = plural(len(unknown), "skill")
+        result.notes.append(f"{result.path}: {unknown_count} not in the vocabulary, not declared: {shown}")
 
 
 def _store(wallet: Wallet, prepared: list[PreparedCredential], result: FileResult) -> FileResult:
@@ -357,7 +359,8 @@ def import_paths(
                 if on_progress is not None:
                     on_progress(index, len(names), result.path)
     except StoreError as exc:
-        kept = f"the {committed:,} files before were saved" if committed else "nothing was saved"
+        verb = "was" if committed == 1 else "were"
+        kept = f"the {plural(committed, 'file')} before {verb} saved" if committed else "nothing was saved"
         raise StoreError(
             f"{exc.message} ({kept}; import again to add the rest: files already in the wallet show as duplicates)",
             hint=exc.hint,
