@@ -197,12 +197,15 @@ def test_usage_errors_are_one_line(path: tuple[str, ...]) -> None:
 @pytest.mark.parametrize("path", list(COMMANDS), ids=lambda path: " ".join(path) or "credwallet")
 def test_help_speaks_words_not_python_types(path: tuple[str, ...]) -> None:
     """No `<list[str]>`, `<float range>`, `[[ID]]`, `FILE......`; every argument described; flags without
-    `[default: no-x]`."""
+    `[default: no-x]`, and an off-by-default flag without a `--no-x` twin (as gh: `--only-free`, not
+    `--only-free / --no-only-free`)."""
     text = CliRunner().invoke(app, [*path, "--help"], env={"COLUMNS": "100"}).stdout
     assert not re.search(r"<[a-z]", text), text
     assert "[[" not in text and "range" not in text.replace("arrange", "")
     assert "[default: no-" not in text
     assert "...." not in text, "a many-valued argument's name is written once: click adds the '...'"
     for parameter in COMMANDS[path].params:
+        if getattr(parameter, "is_flag", False) and parameter.default is False:
+            assert not parameter.secondary_opts, f"credwallet {' '.join(path)}: {parameter.opts[0]} has a --no- twin"
         if parameter.param_type_name == "argument":
             assert parameter.help, f"credwallet {' '.join(path)}: argument {parameter.name} has no help"

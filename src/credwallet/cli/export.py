@@ -37,10 +37,17 @@ def resume(
         ),
     ] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many credentials.", min=1)] = None,
-    include_unverified: Annotated[bool, typer.Option(help="Also list credentials not verified as valid.")] = False,
-    include_expired: Annotated[bool, typer.Option(help="Also list expired credentials, with their dates.")] = False,
+    include_unverified: Annotated[
+        bool, typer.Option("--include-unverified", help="Also list credentials not verified as valid.")
+    ] = False,
+    include_expired: Annotated[
+        bool, typer.Option("--include-expired", help="Also list expired credentials, with their dates.")
+    ] = False,
     include_courses: Annotated[
-        bool, typer.Option(help="Also list courses on their own (by default only under their certificate).")
+        bool,
+        typer.Option(
+            "--include-courses", help="Also list courses on their own (by default only under their certificate)."
+        ),
     ] = False,
     group_by: Annotated[str | None, typer.Option(metavar="KEY", help="issuer, skill or year.")] = None,
     since: Annotated[
@@ -49,9 +56,11 @@ def resume(
     sort: Annotated[
         str | None, typer.Option(metavar="ORDER", help="date or relevance (default: relevance with --role).")
     ] = None,
-    with_skills: Annotated[bool, typer.Option(help="Show the skills each credential evidences.")] = False,
+    with_skills: Annotated[
+        bool, typer.Option("--with-skills", help="Show the skills each credential evidences.")
+    ] = False,
     latex_style: Annotated[str, typer.Option(metavar="STYLE", help="awesome-cv or moderncv.")] = "awesome-cv",
-    reveal: Annotated[bool, typer.Option(help="Keep recipient emails (redacted by default).")] = False,
+    reveal: Annotated[bool, typer.Option("--reveal", help="Keep recipient emails (redacted by default).")] = False,
     publish: Annotated[
         Path | None,
         typer.Option(
@@ -215,4 +224,3 @@ def linkedin(
 app.command("backup", epilog="Example: credwallet export backup ~/wallet-2026.cwbak --encrypt")(
     backup.backup_command
 )  # the older spelling of `credwallet backup`
-

@@ -29,7 +29,7 @@ def gap_command(
         bool, typer.Option("--verified-only", help="Count only credentials verified as valid.")
     ] = False,
     include_unverified: Annotated[
-        bool, typer.Option(hidden=True, help="Unverified credentials now count by default.")
+        bool, typer.Option("--include-unverified", hidden=True, help="Unverified credentials now count by default.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:

@@ -35,7 +35,7 @@ def catalog_list(
     skill: Annotated[str | None, typer.Option(help="Only offerings teaching this skill.")] = None,
     provider: Annotated[str | None, typer.Option(help="Only this provider.")] = None,
     max_hours: Annotated[float | None, typer.Option(help="At most this many hours.")] = None,
-    only_free: Annotated[bool, typer.Option(help="Only free offerings.")] = False,
+    only_free: Annotated[bool, typer.Option("--only-free", help="Only free offerings.")] = False,
     catalog: Annotated[
         list[Path] | None, typer.Option("--catalog", help="Also use this catalog YAML.")
     ] = None,

@@ -30,7 +30,8 @@ def plan_command(
         typer.Option(help="Weighted role coverage to reach, 0-100 (100: every reachable gap).", min=0, max=100),
     ] = 80.0,
     include_foundation: Annotated[
-        bool, typer.Option(help="Also plan the role's foundation items (basic skills, knowledge).")
+        bool,
+        typer.Option("--include-foundation", help="Also plan the role's foundation items (basic skills, knowledge)."),
     ] = False,
     minimize: Annotated[str, typer.Option(help="hours | cost | weighted")] = "hours",
     hours_weight: Annotated[float, typer.Option(help="With --minimize weighted: weight of one hour.")] = 1.0,
@@ -57,23 +58,31 @@ def plan_command(
     degree: Annotated[
         str | None, typer.Option(help="Highest degree: secondary, associate, bachelor, master, doctorate.")
     ] = None,
-    ignore_eligibility: Annotated[bool, typer.Option(help="Plan offerings whatever their entry requirements.")] = False,
+    ignore_eligibility: Annotated[
+        bool, typer.Option("--ignore-eligibility", help="Plan offerings whatever their entry requirements.")
+    ] = False,
     prefer_free: Annotated[
         bool,
-        typer.Option(help="Paid offerings count 1.5x their hours: a free one wins unless it takes 50% longer."),
+        typer.Option(
+            "--prefer-free", help="Paid offerings count 1.5x their hours: a free one wins unless it takes 50% longer."
+        ),
     ] = False,
-    only_free: Annotated[bool, typer.Option(help="Only offerings that cost nothing.")] = False,
+    only_free: Annotated[bool, typer.Option("--only-free", help="Only offerings that cost nothing.")] = False,
     prefer_provider: Annotated[str | None, typer.Option(help="Break ties toward this provider.")] = None,
-    prefer_stacks: Annotated[bool, typer.Option(help="Break ties toward offerings that stack into more.")] = False,
+    prefer_stacks: Annotated[
+        bool, typer.Option("--prefer-stacks", help="Break ties toward offerings that stack into more.")
+    ] = False,
     catalog: Annotated[
         list[Path] | None, typer.Option("--catalog", help="Also use this catalog YAML (repeatable).")
     ] = None,
-    catalog_only: Annotated[bool, typer.Option(help="Use only the --catalog files, not the built-in catalog.")] = False,
+    catalog_only: Annotated[
+        bool, typer.Option("--catalog-only", help="Use only the --catalog files, not the built-in catalog.")
+    ] = False,
     verified_only: Annotated[
         bool, typer.Option("--verified-only", help="Count only credentials verified as valid.")
     ] = False,
     include_unverified: Annotated[
-        bool, typer.Option(hidden=True, help="Unverified credentials now count by default.")
+        bool, typer.Option("--include-unverified", hidden=True, help="Unverified credentials now count by default.")
     ] = False,
     save: Annotated[str | None, typer.Option("--save", help="Keep this plan in the wallet as NAME.")] = None,
     ics: Annotated[Path | None, typer.Option("--ics", help="Also write the schedule as an iCalendar file.")] = None,

@@ -37,7 +37,7 @@ def report_command(
         Path, typer.Option("--output", "-o", help="Write the page here ('-' for stdout).", dir_okay=False)
     ] = DEFAULT_OUTPUT,
     open_page: Annotated[bool, typer.Option("--open", help="Open the page in your web browser.")] = False,
-    reveal: Annotated[bool, typer.Option(help="Show recipient e-mails (redacted by default).")] = False,
+    reveal: Annotated[bool, typer.Option("--reveal", help="Show recipient e-mails (redacted by default).")] = False,
     verified_only: Annotated[
         bool, typer.Option("--verified-only", help="Count only credentials verified as valid towards skills.")
     ] = False,

@@ -277,7 +277,7 @@ def match(
         bool, typer.Option("--verified-only", help="Count only credentials verified as valid.")
     ] = False,
     include_unverified: Annotated[
-        bool, typer.Option(hidden=True, help="Unverified credentials now count by default.")
+        bool, typer.Option("--include-unverified", hidden=True, help="Unverified credentials now count by default.")
     ] = False,
     limit: Annotated[int, typer.Option(help="Show this many roles.", min=1)] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,

@@ -64,13 +64,13 @@ def verify_command(
             help="Cached documents older than this (30m, 2h, 1d) are refetched with --online, left out offline."
         ),
     ] = None,
-    allow_http: Annotated[bool, typer.Option(help="With --online: also fetch plain http:// URLs.")] = False,
+    allow_http: Annotated[
+        bool, typer.Option("--allow-http", help="With --online: also fetch plain http:// URLs.")
+    ] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Recompute every check.")] = False,
     strict: Annotated[
         bool,
-        typer.Option(
-            "--strict", help="Judge as a validator: schema and data-model findings fail (shown, not saved)."
-        ),
+        typer.Option("--strict", help="Judge as a validator: schema and data-model findings fail (shown, not saved)."),
     ] = False,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: all cores when it pays).")] = None,
     summary: Annotated[
