@@ -204,7 +204,7 @@ def test_grouping_gives_headings(credentials: list[Credential], group_by: str) -
         "issuer": [
             "Learn Example",
             "Example University",
-            "Code \\& Data Academy",
+            "Code & Data Academy",
             "\\[link=https://evil\\]",
             "Example Cloud",
         ],
