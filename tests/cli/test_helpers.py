@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from credwallet import __version__
 from credwallet.cli.credentials import LIST_COLUMNS
 from credwallet.cli.main import app
 from credwallet.cli.options import choice, duration, iso_date, number
@@ -190,3 +191,27 @@ def test_command_annotations_are_evaluated_once_before_typer_builds_the_tree() -
         not isinstance(annotation, str) for function in callbacks for annotation in function.__annotations__.values()
     )
     assert typer.main.get_command(app).name == "credwallet"
+
+
+VERSION_PROBE = """
+import sys
+sys.argv = ["credwallet", *sys.argv[1:]]
+from credwallet.cli.launch import run
+try:
+    run()
+except SystemExit:
+    pass
+sys.stderr.write("TYPER=" + str("typer" in sys.modules) + "\\n")
+"""
+
+
+@pytest.mark.parametrize(("argv", "typer_loaded"), [(["--version"], False), (["--version", "--help"], True)])
+def test_version_alone_answers_before_typer(argv: list[str], typer_loaded: bool, wallet_home: Path) -> None:
+    """The console script and `python -m credwallet` print the version without building the command tree;
+    anything more goes through Typer (which then prints the version itself, the same line)."""
+    env = {**os.environ, "CREDWALLET_HOME": str(wallet_home)}
+    result = subprocess.run([sys.executable, "-c", VERSION_PROBE, *argv], capture_output=True, text=True, env=env)
+    assert result.stdout == f"credwallet {__version__}\n"
+    assert f"TYPER={typer_loaded}" in result.stderr, result.stderr
+    module = subprocess.run([sys.executable, "-m", "credwallet", "--version"], capture_output=True, text=True, env=env)
+    assert module.returncode == 0 and module.stdout == result.stdout
