@@ -86,6 +86,6 @@ def test_a_role_file_that_passed_is_not_validated_again(tmp_path: Path, monkeypa
         yamlio.schema_error_lines("r.yaml", {**role, "title": "Other"}, schema)
     monkeypatch.undo()
     assert yamlio.schema_error_lines("bad.yaml", {"title": "no id"}, schema) == [
-        "bad.yaml: (top level): 'id' is a required property"
+        "bad.yaml: (top level): missing id"
     ]
     assert yamlio.schema_error_lines("bad.yaml", {"title": "no id"}, schema)  # failures are never remembered
