@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import compileall
 import os
 import resource
 import shutil
@@ -140,6 +141,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     exe = shutil.which("credwallet", path=str(Path(sys.executable).parent)) or "credwallet"
+    # Bytecode as any install has it after its first run (PYTHONDONTWRITEBYTECODE would otherwise have every
+    # run compile the package's modules again, and the bench time the compiler).
+    compileall.compile_dir(REPO / "src", quiet=1)
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "wallet"
         build_wallet(home, args.credentials)
@@ -160,6 +165,10 @@ def main() -> int:
                 walls[name].append(wall)
                 cpus[name].append(cpu)
         print(f"{args.credentials} credentials, {args.repeat} interleaved runs each (wall clock, then CPU time)")
+        print(
+            f"load average (1 min) on {os.cpu_count()} cores: {load_before:.1f} before, {os.getloadavg()[0]:.1f} "
+            "after (above the core count, wall clock measures the queue for the CPU more than the report)"
+        )
         for name in cases:
             print(f"{name:42} wall {spread(walls[name])}")
             print(f"{'':42} cpu  {spread(cpus[name])}")

@@ -91,10 +91,10 @@ def gap_section(gap: Gap) -> str:
         "</div>",
         '<h3 id="core-h">Core skills</h3>',
         LEGEND,
-        '<p class="foundation">A tag says when a level rests on weaker evidence than a verified credential, '
-        "or (“from text”) partly on a skill read from a credential's description rather than listed by its "
-        "issuer: a required skill counts such a reading one level short. An item listing options is met by any "
-        "one of them (or as many as it says).</p>",
+        '<p class="foundation">A tag says when a level rests on weaker evidence than a verified credential; '
+        "“from text” says that part of it is a skill read from a credential's description, not listed by its "
+        "issuer (a required skill counts such a reading one level short). An item listing options is met by "
+        "any one of them (or as many as it says).</p>",
         f'<ol class="skills" aria-labelledby="core-h">\n{_skill_rows(gap.rows)}\n</ol>',
     ]
     if gap.rows and all(row.status == "met" for row in gap.rows):
