@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -124,6 +124,37 @@ def test_a_budget_that_leaves_required_items_out_says_so() -> None:
         w.startswith("the target coverage of 80% is not reached: 50% is the most the budget") for w in plan.warnings
     )
     assert plan.selection.required_open[0].skill == "sql"
+    # Up front: what the whole plan would take, and how far over the budget that is.
+    assert (
+        "the whole plan (every required item, 100% coverage) takes 2 steps, 20 h and 350 USD: 250 USD over the budget"
+        in plan.warnings
+    )
+    assert plan.to_jsonable()["without_limits"] == {
+        "offerings": ["sql", "viz"],
+        "hours": 20,
+        "totals": {"USD": 350},
+        "required_open": 0,
+        "coverage": 1.0,
+    }
+
+
+def test_a_deadline_or_step_limit_that_leaves_items_out_says_what_the_whole_plan_takes() -> None:
+    catalog = catalog_of(offering("sql", 30, 0, {"sql": 3}), offering("viz", 10, 50, {"data-visualization": 3}))
+    needs = [Need("sql", 3, 1.0, required=True), Need("data-visualization", 3, 1.0, required=True)]
+    options = PlanOptions(start=START, deadline=START + timedelta(days=20), hours_per_week=5)
+    plan = make_plan("r", needs, {}, catalog, options, today=START)
+    assert [s.offering.id for s in plan.steps] == ["viz"]
+    end = START + timedelta(days=55)  # 40 h at 5 h/week: 56 days
+    assert (
+        "the whole plan (every required item, 100% coverage) takes 2 steps, 40 h and 50 USD: at 5 h/week it ends "
+        f"on {end.isoformat()}, after the deadline {(START + timedelta(days=20)).isoformat()}"
+    ) in plan.warnings
+    plan = make_plan("r", needs, {}, catalog, PlanOptions(max_steps=1), today=START)
+    assert "the --max-steps leaves required items out: sql (level 3)" in plan.warnings
+    assert plan.warnings[2].endswith("takes 2 steps, 40 h and 50 USD: 1 step more than --max-steps allows")
+    # A limit that costs nothing needs no such line.
+    plan = make_plan("r", needs, {}, catalog, PlanOptions(budget=1000), today=START)
+    assert plan.selection.without_limits is None and not any("whole plan" in w for w in plan.warnings)
 
 
 def test_currencies_are_kept_as_published_with_totals_per_currency() -> None:

@@ -106,3 +106,17 @@ def test_every_course_of_a_certificate_is_the_certificate() -> None:
     assert with_completed_stacks({"part-1", "part-2"}, catalog) == {"part-1", "part-2", "cert"}
     selection = choose([Need("c", 3)], {}, catalog, PlanOptions(completed=frozenset({"part-1", "part-2"})))
     assert selection.chosen == () and selection.gaps == ()
+
+
+def test_holding_a_certificate_is_holding_its_courses() -> None:
+    catalog = catalog_of(
+        offering("part-1", 10, 0, {"a": 2}, stacks_into=["cert"]),
+        offering("part-2", 10, 0, {"b": 2}, stacks_into=["cert"]),
+        offering("cert", 20, 0, {"a": 2, "b": 2, "c": 3}),
+        offering("next", 5, 0, {"d": 3}, needs_offerings=["part-2"]),
+    )
+    assert with_completed_stacks({"cert"}, catalog) == {"cert", "part-1", "part-2"}
+    held = [HeldOffering("cert", "c0ffee00", "Cert", "title and provider")]
+    selection = choose([Need("d", 3), Need("a", 2)], {}, catalog, held_offerings=held)
+    assert selection.chosen == ("next",)  # its course meets the prerequisite; nothing held is planned
+    assert {"part-1", "part-2"} <= selection.done

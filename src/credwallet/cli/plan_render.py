@@ -57,11 +57,11 @@ def render_plan(plan: Plan) -> None:
         f"coverage {plan.coverage_before:.0%} → {plan.coverage_after:.0%} "
         f"(target {selection.target:.0%}); {state}; {proof}"
     )
-    for held in selection.held_offerings:
-        console.say(
-            f"[dim]already held: {console.clean(held.offering)} (credential "
-            f"{console.clean((held.credential or '')[:8])}, matched by {held.how}): never planned again[/dim]"
+    if selection.held_offerings:
+        held = "; ".join(
+            f"{held.offering} (credential {(held.credential or '')[:8]})" for held in selection.held_offerings
         )
+        console.say(f"[dim]already held, never planned again: {console.clean(held)}[/dim]")
     for warning in plan.warnings:
         console.say(f"[yellow]! {console.clean(warning)}[/yellow]")
     rows = [
@@ -99,7 +99,7 @@ def _details(step: Step) -> str:
 def _render_leftovers(plan: Plan) -> None:
     selection = plan.selection
     labels = plan.labels
-    limited = " and ".join(selection.limited_by)
+    limited = " and ".join("--max-steps" if name == "max-steps" else name for name in selection.limited_by)
     for stack in selection.stacks_completed:
         console.say(f"[green]completes[/green] {console.clean(stack)}")
     for need in selection.left_out:

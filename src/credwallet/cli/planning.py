@@ -230,7 +230,9 @@ def plan_list(as_json: Annotated[bool, typer.Option("--json", help="Print as JSO
         return
     rows = [[d["name"], console.clean_plain(d["role"]), str(d["steps"]), str(d["finish"] or "—")] for d in documents]
     console.print_columns(["name", "role", "steps", "finish"], rows, flexible=(0, 1))
-    console.out().print(f"{len(saved)} saved plans")
+    from credwallet.wording import plural
+
+    console.out().print(plural(len(saved), "saved plan"))
 
 
 @plan_app.command("remove", epilog="Example: credwallet plan remove spring")

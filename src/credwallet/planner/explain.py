@@ -89,7 +89,7 @@ def warnings(
         said.append(
             f"this plan costs {total_cost:,.2f} {selection.currency}, over your budget of {options.budget:,.2f}"
         )
-    limits = " and ".join(selection.limited_by) or "limits"
+    limits = " and ".join("--max-steps" if n == "max-steps" else n for n in selection.limited_by) or "limits"
     required_left = [n for n in selection.left_out if n.required]
     if required_left and selection.limited_by:
         names = ", ".join(n.describe(labels) for n in required_left)
@@ -108,6 +108,8 @@ def warnings(
         said.append(
             f"the target coverage of {selection.target:.0%} is not reached: {selection.coverage_after:.0%} is {reach}"
         )
+    if selection.without_limits is not None:
+        said.append(_over_the_limits(selection, options, start))
     if oldest_checked is not None and (today - oldest_checked) > timedelta(days=STALE_AFTER_DAYS):
         said.append(
             f"hours and prices were last checked on {oldest_checked.isoformat()}, over a year ago: "
@@ -134,3 +136,30 @@ def warnings(
             )
         )
     return tuple(said)
+
+
+def _over_the_limits(selection: Selection, options: PlanOptions, start: date) -> str:
+    """What the plan would take with the limits lifted, and how far over each limit that is."""
+    from credwallet.planner.schedule import slots
+    from credwallet.wording import join_words, plural
+
+    free = selection.without_limits
+    assert free is not None
+    closed = "every required item" if not free.required_open else "every required item it can"
+    goal = f"the whole plan ({closed}, {free.coverage:.0%} coverage)"
+    money = join_words([f"{value:,.0f} {currency}" for currency, value in free.costs.items()])
+    over: list[str] = []
+    spent = free.costs.get(selection.currency, 0.0)
+    if options.budget is not None and spent > options.budget + 1e-9:
+        over.append(f"{spent - options.budget:,.0f} {selection.currency} over the budget")
+    if options.deadline is not None and free.hours > 0:
+        finish = slots([free.hours], start, options.hours_per_week)[-1].end
+        if finish > options.deadline:
+            over.append(
+                f"at {options.hours_per_week:g} h/week it ends on {finish.isoformat()}, "
+                f"after the deadline {options.deadline.isoformat()}"
+            )
+    if options.max_steps is not None and len(free.chosen) > options.max_steps:
+        over.append(f"{plural(len(free.chosen) - options.max_steps, 'step')} more than --max-steps allows")
+    reach = f"{plural(len(free.chosen), 'step')}, {free.hours:,.0f} h and {money}"
+    return f"{goal} takes {reach}" + (f": {'; '.join(over)}" if over else "")

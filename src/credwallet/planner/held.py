@@ -182,8 +182,9 @@ def held_offerings(credentials: Iterable[Credential], catalog: Catalog) -> dict[
 
 
 def with_completed_stacks(done: Iterable[str], catalog: Catalog) -> set[str]:
-    """`done` plus every `stacks_into` target whose member offerings are all done (the eight Google courses
-    are the certificate)."""
+    """`done` plus what it implies through `stacks_into`: a target whose member offerings are all done (the
+    eight Google courses are the certificate), and every member of a target that is done (whoever holds the
+    certificate has taken its eight courses, so none of them is planned either)."""
     result = set(done)
     members: Mapping[str, list[str]] = catalog.stack_members()
     changed = True
@@ -193,4 +194,9 @@ def with_completed_stacks(done: Iterable[str], catalog: Catalog) -> set[str]:
             if target not in result and target in catalog and all(p in result for p in parts):
                 result.add(target)
                 changed = True
+            if target in result:
+                implied = [p for p in parts if p not in result and p in catalog]
+                if implied:
+                    result.update(implied)
+                    changed = True
     return result

@@ -45,6 +45,7 @@ __all__ = [
     "Selection",
     "Skipped",
     "Unreachable",
+    "WithoutLimits",
     "choose",
     "covers",
     "hours_capacity",
@@ -65,6 +66,27 @@ class Skipped:
 
     def to_jsonable(self) -> dict[str, str]:
         return {"offering": self.offering, "title": self.title, "reason": self.reason, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class WithoutLimits:
+    """What the plan would take with no budget, deadline or step limit, when a limit keeps it from its goal:
+    the learner sees up front how far over their budget or deadline reaching it is."""
+
+    chosen: tuple[str, ...]
+    hours: float
+    costs: Mapping[str, float]  # per currency, as published
+    required_open: int
+    coverage: float
+
+    def to_jsonable(self) -> dict[str, object]:
+        return {
+            "offerings": list(self.chosen),
+            "hours": round(self.hours, 2),
+            "totals": {currency: round(value, 2) for currency, value in self.costs.items()},
+            "required_open": self.required_open,
+            "coverage": round(self.coverage, 4),
+        }
 
 
 @dataclass(frozen=True)
@@ -97,6 +119,7 @@ class Selection:
     coverage_after: float = 0.0
     bound: float | None = None  # with a greedy plan: the least objective any plan of its coverage can have
     limited_by: tuple[str, ...] = ()  # budget | deadline | max-steps, when set
+    without_limits: WithoutLimits | None = None  # set when a limit keeps the plan from its goal
 
     @property
     def required_open(self) -> tuple[Need, ...]:
@@ -282,6 +305,11 @@ def choose(
         )
         if value is not None
     )
+    coverage_after = coverage(all_needs, after)
+    without = None
+    required_short = any(n.required for n in left_out)
+    if limits and (required_short or coverage_after + 1e-9 < options.target_coverage) and left_out:
+        without = _without_limits(all_needs, held, catalog, options, held_list, len(left_out), coverage_after)
     return Selection(
         chosen=tuple(o.id for o in ordered),
         needs=all_needs,
@@ -306,9 +334,43 @@ def choose(
         not_planned=not_planned,
         target=options.target_coverage,
         coverage_before=coverage(all_needs, levels),
-        coverage_after=coverage(all_needs, after),
+        coverage_after=coverage_after,
         bound=bound,
         limited_by=limits,
+        without_limits=without,
+    )
+
+
+def _without_limits(
+    needs: Iterable[Need | tuple[str, int, float]],
+    held: Mapping[str, int],
+    catalog: Catalog,
+    options: PlanOptions,
+    held_list: tuple[HeldOffering, ...],
+    left_out: int,
+    coverage_now: float,
+) -> WithoutLimits | None:
+    """The same plan with the budget, deadline and step limit lifted (None when lifting them gains nothing)."""
+    free = choose(
+        needs,
+        held,
+        catalog,
+        replace(options, budget=None, deadline=None, max_steps=None),
+        held_offerings=held_list,
+    )
+    if len(free.left_out) >= left_out and free.coverage_after <= coverage_now + 1e-9:
+        return None
+    offerings = [catalog.get(o) for o in free.chosen]
+    costs: dict[str, float] = {}
+    for offering in offerings:
+        if offering.cost:
+            costs[offering.currency] = costs.get(offering.currency, 0.0) + offering.cost
+    return WithoutLimits(
+        chosen=free.chosen,
+        hours=sum(o.hours for o in offerings),
+        costs=costs or {free.currency: 0.0},
+        required_open=len(free.required_open),
+        coverage=free.coverage_after,
     )
 
 

@@ -156,6 +156,7 @@ class Plan:
                 }
                 for u in selection.unreachable
             ],
+            "without_limits": selection.without_limits.to_jsonable() if selection.without_limits else None,
             "stacks_completed": list(selection.stacks_completed),
             "checked_oldest": self.checked_oldest.isoformat() if self.checked_oldest else None,
             "notes": list(selection.notes),

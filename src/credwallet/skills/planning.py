@@ -185,6 +185,7 @@ def saved_plan_progress(
 ) -> Progress:
     """A saved plan measured against the wallet today: steps done, current step, finish, coverage now
     (`holding`: as for learner_state, and only when it was computed with the saved plan's verified_only)."""
+    from credwallet.planner.held import with_completed_stacks
     from credwallet.planner.needs import coverage, levels_after
     from credwallet.planner.progress import plan_progress
 
@@ -206,6 +207,10 @@ def saved_plan_progress(
         done_by[offering_id] = f"credential {short} ({held.credential_name})" if short else held.credential_name
     for offering_id in [*saved.completed, *(request.get("completed") or [])]:
         done_by.setdefault(offering_id, "marked completed")
+    implied = with_completed_stacks(done_by, state.catalog)
+    for offering_id in sorted(implied - set(done_by)):
+        wholes = [o for o in state.catalog.offerings[offering_id].stacks_into if o in implied]
+        done_by[offering_id] = f"part of {wholes[0]}, which is done" if wholes else "all its parts are done"
     levels = dict(state.held)
     for skill, level in request.get("have") or []:
         levels[skill] = max(levels.get(skill, 0), int(level))
