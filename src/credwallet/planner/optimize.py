@@ -235,7 +235,9 @@ def choose(
     target = min(target, sum(weights))
     pool = candidates(reachable, usable, levels, done)
     if not (options.prefer_provider or options.prefer_stacks):
-        pool = undominated(pool, levels, done)
+        # Dominated offerings out, then only what the gaps still reach through what is left (an offering
+        # pulled in as a prerequisite of a dominated one alone is of no use any more).
+        pool = candidates(reachable, undominated(pool, levels, done, reachable), levels, done)
     capacity = hours_capacity(options)
 
     from credwallet.planner import greedy, mip

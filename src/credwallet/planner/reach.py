@@ -179,8 +179,40 @@ def _unmet_groups(offering: Offering, done: set[str] | frozenset[str]) -> set[tu
     return {tuple(sorted(g)) for g in offering.prerequisite_groups if not any(p in done for p in g)}
 
 
+def thresholds(
+    gaps: Sequence[Need], pool: Mapping[str, Offering], held: Mapping[str, int]
+) -> dict[str, tuple[int, ...]]:
+    """Per skill, the levels anything in the program asks for (a gap's level for its open members, an open
+    skill prerequisite's level): only whether a plan reaches these matters, never the skill or level as such."""
+    wanted: dict[str, set[int]] = {}
+    for need in gaps:
+        for member in need.members:
+            if held.get(member, 0) < need.level:
+                wanted.setdefault(member, set()).add(need.level)
+    for offering in pool.values():
+        for pre in offering.prerequisite_skills:
+            if held.get(pre.skill, 0) < pre.level:
+                wanted.setdefault(pre.skill, set()).add(pre.level)
+    return {skill: tuple(sorted(levels)) for skill, levels in wanted.items()}
+
+
+def _effective(offering: Offering, wanted: Mapping[str, tuple[int, ...]] | None) -> dict[str, int]:
+    """What an offering teaches as the program sees it: each skill at the highest asked-for level it reaches."""
+    if wanted is None:
+        return {t.skill: t.level for t in offering.skills}
+    taught: dict[str, int] = {}
+    for t in offering.skills:
+        reached = [level for level in wanted.get(t.skill, ()) if level <= t.level]
+        if reached:
+            taught[t.skill] = max(taught.get(t.skill, 0), reached[-1])
+    return taught
+
+
 def undominated(
-    pool: Mapping[str, Offering], held: Mapping[str, int], done: set[str] | frozenset[str]
+    pool: Mapping[str, Offering],
+    held: Mapping[str, int],
+    done: set[str] | frozenset[str],
+    gaps: Sequence[Need] | None = None,
 ) -> dict[str, Offering]:
     """The pool without offerings another one beats on every count, so the program stays small and exact.
 
@@ -188,13 +220,16 @@ def undominated(
     money (in the same currency), needs no prerequisite A does not need (no more of any skill), and A is
     not named as a prerequisite by any offering in the pool. Any plan taking A stays valid, covers as much
     and costs no more with B instead, so some optimal plan avoids A. Equal offerings keep the lowest id.
+    Given the `gaps`, teaching is compared as the program sees it (`thresholds`): a skill nothing asks for,
+    or a level above the highest one asked for, counts for nothing.
     """
     named = {p for o in pool.values() for group in o.prerequisite_groups for p in group}
+    wanted = thresholds(gaps, pool, held) if gaps is not None else None
+    levels = {o.id: _effective(o, wanted) for o in pool.values()}
     teaches: dict[str, list[Offering]] = {}
     for offering in pool.values():
-        for taught in offering.skills:
-            teaches.setdefault(taught.skill, []).append(offering)
-    levels = {o.id: {t.skill: t.level for t in o.skills} for o in pool.values()}
+        for skill in levels[offering.id]:
+            teaches.setdefault(skill, []).append(offering)
     needs = {o.id: _unmet_skill_prerequisites(o, held) for o in pool.values()}
     groups = {o.id: _unmet_groups(o, done) for o in pool.values()}
 
@@ -213,10 +248,11 @@ def undominated(
 
     kept: dict[str, Offering] = {}
     for offering_id, offering in pool.items():
-        if offering_id in named or not offering.skills:
+        taught = levels[offering_id]
+        if offering_id in named or not taught:
             kept[offering_id] = offering
             continue
-        anchor = max(offering.skills, key=lambda t: (t.level, t.skill)).skill
+        anchor = max(taught.items(), key=lambda item: (item[1], item[0]))[0]
         if not any(b.id != offering_id and beats(b, offering) for b in teaches.get(anchor, ())):
             kept[offering_id] = offering
     return kept
