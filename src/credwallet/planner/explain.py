@@ -61,9 +61,9 @@ def order_reason(
         return f"first: {', '.join(prerequisite_for)} build on it"
     if after:
         return f"after {', '.join(after)}, which it builds on"
-    per_ten = value * 10
+    per_ten = value * 10  # weights are shares of the role
     lead = "highest" if first else "next highest"
-    return f"{lead} value for the time: {per_ten:.2f} weight closed per 10 h"
+    return f"{lead} value for the time: {per_ten:.1%} of the role per 10 h"
 
 
 def warnings(
