@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -138,3 +139,41 @@ def test_bundled_catalog_states_real_requirements() -> None:
     for certification in (o for o in catalog if o.kind == "certification"):
         assert certification.eligibility is not None and certification.eligibility.note, certification.id
     assert catalog.get("comptia-security-plus").eligibility.open  # type: ignore[union-attr]
+
+
+def test_a_degree_credential_in_the_wallet_is_the_learners_degree(wallet_home: Path) -> None:
+    from datetime import date
+
+    from credwallet.model import Credential, CredentialFormat, Issuer
+    from credwallet.planner.eligibility import degree_shown, eligibility_note
+    from credwallet.skills.planning import plan_for_role
+
+    def degree(kind: str, name: str, wallet_id: str) -> Credential:
+        issuer = Issuer(name="Riverton State University")
+        return Credential(
+            format=CredentialFormat.OB3, name=name, issuer=issuer, achievement_type=kind, wallet_id=wallet_id
+        )
+
+    bachelor = degree("BachelorDegree", "Bachelor of Science in Economics", "b4c4e10r")
+    assert degree_shown([degree("Degree", "Some degree", "d0000000")]) is None  # no level stated
+    assert degree_shown([degree("Course", "Statistics", "c0000000"), bachelor]) == ("bachelor", bachelor)
+    assert degree_shown([bachelor, degree("ext:MasterDegree", "MSc", "m0000000")])[0] == "master"  # type: ignore[index]
+
+    def plan(wallet: list[Credential], options: PlanOptions) -> Any:
+        return plan_for_role(
+            wallet, "data-scientist", home=wallet_home, catalogs=[], catalog_only=False, options=options
+        )
+
+    options = PlanOptions(start=date(2026, 12, 1), target_coverage=1.0)
+    without = {s.offering: s.reason for s in plan([], options).selection.skipped if s.kind == "eligibility"}
+    assert "needs a bachelor's degree (say --degree bachelor" in without["gatech-omsa"]
+    shown = plan([bachelor], options)
+    assert "gatech-omsa" not in {s.offering for s in shown.selection.skipped}
+    facts = LearnerFacts(degree="bachelor", degree_from="credential b4c4e10r (Bachelor of Science in Economics)")
+    note = eligibility_note(load_catalog().get("gatech-omsa"), facts, False)
+    assert note.startswith("eligible: ") and note.endswith(
+        "(your credential b4c4e10r (Bachelor of Science in Economics) shows it)"
+    )
+    # A degree the learner states wins over what the wallet shows.
+    stated = plan([bachelor], replace(options, facts=LearnerFacts(degree="associate")))
+    assert "gatech-omsa" in {s.offering for s in stated.selection.skipped}

@@ -1,21 +1,24 @@
 """Who may enrol in an offering or sit its exam: experience, degree and prior certifications.
 
 The catalog states each offering's requirements (`eligibility`); the learner states their facts for a run
-(`--experience AREA=HOURS`, `--degree LEVEL`). Prior certifications are not checked here: the planner
-treats them as prerequisites it can plan or that a held credential already meets. What the wallet cannot
-know is never assumed in the learner's favour, except a secondary-school diploma (every offering in the
-catalog that asks for one is open to adult learners, and asking everyone to say so would help nobody).
+(`--experience AREA=HOURS`, `--degree LEVEL`), or their wallet shows them: a credential whose achievement
+type is a degree (BachelorDegree, MasterDegree, ...) is their degree unless they say otherwise. Prior
+certifications are not checked here: the planner treats them as prerequisites it can plan or that a held
+credential already meets. What the wallet cannot know is never assumed in the learner's favour, except a
+secondary-school diploma (every offering in the catalog that asks for one is open to adult learners, and
+asking everyone to say so would help nobody).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from credwallet.errors import InputError
 
 if TYPE_CHECKING:
+    from credwallet.model import Credential
     from credwallet.planner.catalog import Offering
 
 # Degree levels, lowest first; a higher degree meets a lower requirement.
@@ -28,6 +31,17 @@ DEGREE_NAMES = {
     "doctorate": "a doctorate",
 }
 ASSUMED_DEGREE = "secondary"
+# Open Badges 3.0 / CLR 2.0 achievement types that are a degree of a known level (a bare "Degree" says no level).
+DEGREE_TYPES = {
+    "secondaryschooldiploma": "secondary",
+    "generaleducationdevelopment": "secondary",
+    "associatedegree": "associate",
+    "bachelordegree": "bachelor",
+    "masterdegree": "master",
+    "doctoraldegree": "doctorate",
+    "professionaldoctorate": "doctorate",
+    "researchdoctorate": "doctorate",
+}
 # Kinds anyone may enrol in when the catalog records no requirement (courses and certificate programs).
 OPEN_KINDS = frozenset({"course", "professional-certificate"})
 
@@ -73,12 +87,31 @@ class LearnerFacts:
 
     experience: tuple[tuple[str, float], ...] = ()
     degree: str | None = None
+    degree_from: str | None = None  # the wallet credential that shows the degree, when it was not stated
 
     def hours_in(self, area: str) -> float:
         return sum(hours for name, hours in self.experience if name == area)
 
     def to_jsonable(self) -> dict[str, object]:
-        return {"experience": {name: _number(hours) for name, hours in self.experience}, "degree": self.degree}
+        document: dict[str, object] = {
+            "experience": {name: _number(hours) for name, hours in self.experience},
+            "degree": self.degree,
+        }
+        if self.degree_from:
+            document["degree_from"] = self.degree_from
+        return document
+
+
+def degree_shown(credentials: Iterable[Credential]) -> tuple[str, Credential] | None:
+    """The highest degree a credential's achievement type states (BachelorDegree, MasterDegree, ...), and that
+    credential: the learner's own evidence, so they need not say --degree."""
+    best: tuple[str, Credential] | None = None
+    for credential in credentials:
+        kind = (credential.achievement_type or "").rsplit(":", 1)[-1].replace(" ", "").casefold()
+        degree = DEGREE_TYPES.get(kind)
+        if degree is not None and (best is None or _rank(degree) > _rank(best[0])):
+            best = (degree, credential)
+    return best
 
 
 def parse_experience(items: list[str]) -> tuple[tuple[str, float], ...]:
@@ -147,7 +180,8 @@ def eligibility_note(offering: Offering, facts: LearnerFacts, ignored: bool) -> 
     reason = ineligibility(offering, facts)
     said = rules.note or _summary(rules)
     if reason is None:
-        return f"eligible: {said}"
+        shown = f" (your {facts.degree_from} shows it)" if rules.degree and facts.degree_from else ""
+        return f"eligible: {said}{shown}"
     return f"NOT checked (--ignore-eligibility): {said}" if ignored else f"not eligible: {reason}"
 
 

@@ -93,6 +93,7 @@ class LearnerState:
     held_offerings: dict[str, HeldOffering]
     labels: dict[str, str]
     catalog: Catalog
+    degree: tuple[str, str] | None = None  # (level, "credential ID (name)") when a credential shows a degree
 
 
 def learner_state(
@@ -112,6 +113,7 @@ def learner_state(
     a caller already computed for these credentials, declarations and moment (read once, not again here)."""
     from credwallet.gap import analyze_gap, counting_credentials
     from credwallet.planner import held_offerings
+    from credwallet.planner.eligibility import degree_shown
     from credwallet.roles import load_role
     from credwallet.skills.service import held_skills, skill_labels, vocabulary_for
 
@@ -130,7 +132,12 @@ def learner_state(
     catalog = load_catalogs(home, catalogs, catalog_only=catalog_only)
     labels = skill_labels(home=home)
     labels[role.id] = role.title
-    return LearnerState(role, gap, needs, held, held_offerings(counted, catalog), labels, catalog)
+    shown = degree_shown(counted)
+    degree = None
+    if shown is not None:
+        level, credential = shown
+        degree = (level, f"credential {(credential.wallet_id or '')[:8]} ({credential.name})")
+    return LearnerState(role, gap, needs, held, held_offerings(counted, catalog), labels, catalog, degree)
 
 
 def plan_for_role(
@@ -148,6 +155,8 @@ def plan_for_role(
     holding: Holding | None = None,
 ) -> Plan:
     """The least-effort pathway to the role's required items and target coverage (DESIGN.md §6)."""
+    from dataclasses import replace
+
     from credwallet.planner import make_plan
 
     state = learner_state(
@@ -161,6 +170,9 @@ def plan_for_role(
         now=now,
         holding=holding,
     )
+    if state.degree is not None and options.facts.degree is None:  # a degree said with --degree wins
+        level, shown_by = state.degree
+        options = replace(options, facts=replace(options.facts, degree=level, degree_from=shown_by))
     return make_plan(
         state.role.id,
         state.needs,
