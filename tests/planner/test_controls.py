@@ -190,3 +190,14 @@ def test_each_step_names_alternatives_with_hours_and_cost() -> None:
     document = step.to_jsonable()["alternatives"][0]
     assert document["hours"] == 45 and document["cost"] == 165 and document["closes"] == ["power-bi"]
     assert step.eligibility == "open enrolment"
+
+
+def test_an_alternatives_entry_note_names_skills_by_label() -> None:
+    catalog = catalog_of(
+        offering("mo-200", 20, 100, {"excel": 3}),
+        offering("mo-201", 30, 100, {"excel": 4}, needs_skills={"excel": 3}),
+    )
+    labels = {"excel": "Microsoft Excel"}
+    plan = make_plan("r", [Need("excel", 3)], {"excel": 2}, catalog, labels=labels, today=START)
+    [step] = plan.steps
+    assert [(a.offering.id, a.note) for a in step.alternatives] == [("mo-201", "needs Microsoft Excel level 3 first")]

@@ -85,7 +85,7 @@ def build_plan(
                     offering, after[offering.id], prerequisite_for[offering.id], values[offering.id], index == 0
                 ),
                 eligibility=eligibility_note(offering, options.facts, options.ignore_eligibility),
-                alternatives=alternatives(closes, chosen_ids, catalog, selection, options, levels),
+                alternatives=alternatives(closes, chosen_ids, catalog, selection, options, levels, labels),
                 labels=labels,
             )
         )

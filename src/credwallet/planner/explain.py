@@ -25,6 +25,7 @@ def alternatives(
     selection: Selection,
     options: PlanOptions,
     levels: Mapping[str, int],
+    labels: Mapping[str, str] | None = None,
 ) -> tuple[Alternative, ...]:
     """Up to two other offerings closing the most of `closes`, least effort first (usable ones only)."""
     if not closes:
@@ -40,16 +41,22 @@ def alternatives(
                 if why_unusable(offering, options, selection.currency, set(selection.done)) is not None:
                     continue
                 closed = tuple(n.skill for n in closes if any(offering.level_of(m) >= n.level for m in n.members))
-                note = _entry_note(offering, levels, chosen | set(selection.done))
+                note = _entry_note(offering, levels, chosen | set(selection.done), labels or {})
                 key = (-len(closed), primary_cost(offering, options), offering.id)
                 found.append((key, Alternative(offering, closed, note)))
     found.sort(key=lambda item: item[0])
     return tuple(alternative for _, alternative in found[:MAX_ALTERNATIVES])
 
 
-def _entry_note(offering: Offering, levels: Mapping[str, int], done: set[str]) -> str | None:
+def _entry_note(
+    offering: Offering, levels: Mapping[str, int], done: set[str], labels: Mapping[str, str]
+) -> str | None:
     missing = [" or ".join(group) for group in offering.prerequisite_groups if not any(p in done for p in group)]
-    missing += [f"{p.skill} level {p.level}" for p in offering.prerequisite_skills if levels.get(p.skill, 0) < p.level]
+    missing += [
+        f"{labels.get(p.skill, p.skill)} level {p.level}"
+        for p in offering.prerequisite_skills
+        if levels.get(p.skill, 0) < p.level
+    ]
     return f"needs {', '.join(missing)} first" if missing else None
 
 
