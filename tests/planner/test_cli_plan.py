@@ -140,3 +140,24 @@ def test_a_saved_plan_shows_its_progress(cli: Cli, sample: dict[str, Any]) -> No
     assert cli("plan", "remove", "spring").exit_code == 0
     result = cli("plan", "show", "spring")
     assert result.exit_code == 2 and "no saved plan named 'spring'" in result.stderr
+
+
+def test_a_saved_plans_course_is_done_when_its_certificate_is_held(cli: Cli, tmp_path: Path) -> None:
+    catalog = tmp_path / "catalog.yaml"
+    catalog.write_text(
+        "offerings:\n"
+        "  - {id: part-1, title: Part One, provider: Town College, kind: course, hours: 10, cost: 0,\n"
+        "     skills: [{skill: sql, level: 2}], stacks_into: [town-cert]}\n"
+        "  - {id: part-2, title: Part Two, provider: Town College, kind: course, hours: 10, cost: 0,\n"
+        "     skills: [{skill: tableau, level: 2}], stacks_into: [town-cert]}\n"
+        "  - {id: town-cert, title: Town Data Certificate, provider: Town College, kind: professional-certificate,\n"
+        "     hours: 25, cost: 0, skills: [{skill: sql, level: 2}, {skill: tableau, level: 2}]}\n"
+    )
+    role = tmp_path / "role.yaml"
+    role.write_text("id: town-analyst\ntitle: Town Analyst\nskills:\n  - {skill: sql, level: 2, weight: 1.0}\n")
+    made = cli("plan", "--role", str(role), "--catalog", str(catalog), "--catalog-only", "--save", "town", "--json")
+    assert [s["offering"] for s in json_out(made)["steps"]] == ["part-1"]
+    assert json_out(cli("plan", "show", "town", "--json"))["done"] == 0
+    cli("add", "--title", "Town Data Certificate", "--issuer", "Town College", "--issued", "2026-06")
+    progress = json_out(cli("plan", "show", "town", "--json"))
+    assert progress["done"] == 1 and progress["steps"][0]["done_by"] == "part of town-cert, which is done"
