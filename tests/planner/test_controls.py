@@ -71,6 +71,11 @@ def test_prefer_free_follows_its_stated_rule() -> None:
         catalog = catalog_of(offering("paid", 20, 49, {"sql": 3}), offering("free", free_hours, 0, {"sql": 3}))
         assert choose([Need("sql", 3)], {}, catalog, PlanOptions(prefer_free=True)).chosen == (expected,)
         assert choose([Need("sql", 3)], {}, catalog).chosen == ("paid",)  # without it, hours decide
+    # The plan states the rule it followed.
+    plan = make_plan("r", [Need("sql", 3)], {}, catalog, PlanOptions(prefer_free=True), today=START)
+    assert plan.selection.notes == (
+        "--prefer-free: a paid offering counts as 1.5x its hours, so a free one wins unless it takes over 50% longer",
+    )
 
 
 def test_max_steps_have_and_cost_as_tie_breaker_under_a_deadline() -> None:

@@ -23,6 +23,7 @@ from credwallet.planner.eligibility import ineligibility
 from credwallet.planner.held import HeldOffering, with_completed_stacks
 from credwallet.planner.needs import Need, coverage, levels_after, merge_needs, units
 from credwallet.planner.options import (
+    PAID_HOURS_FACTOR,
     PlanOptions,
     check_options,
     hours_capacity,
@@ -261,6 +262,11 @@ def choose(
         stack_targets=stacks,
     )
     notes: list[str] = []
+    if options.prefer_free:
+        notes.append(
+            f"--prefer-free: a paid offering counts as {PAID_HOURS_FACTOR:g}x its hours, so a free one wins unless "
+            f"it takes over {PAID_HOURS_FACTOR - 1:.0%} longer"
+        )
     outcome: mip.Outcome | None = None
     bound: float | None = None
     if options.solver == "highs":
