@@ -70,14 +70,24 @@ def load_builtin_roles(vocabulary: Vocabulary | None = None) -> dict[str, Role]:
     vocabulary = vocabulary or load_bundled_vocabulary()
     cached = _BUILTIN_CACHE.get(vocabulary.fingerprint)
     if cached is None:
-        cached = {}
-        for doc in builtin_documents():
-            role = parse_role_document(
-                doc["role"], f"built-in role {doc['id']}", vocabulary, ORIGIN_BUILTIN, None, trusted=True
-            )
-            cached[role.id] = replace(role, curated=bool(doc.get("curated")))
+        cached = {doc["id"]: _builtin_role(doc, vocabulary) for doc in builtin_documents()}
         _BUILTIN_CACHE[vocabulary.fingerprint] = cached
     return dict(cached)
+
+
+def load_builtin_role(role_id: str, vocabulary: Vocabulary) -> Role | None:
+    """One curated role by id, or None: `gap --role` parses the role it names, not all of them."""
+    cached = _BUILTIN_CACHE.get(vocabulary.fingerprint)
+    if cached is not None:
+        return cached.get(role_id)
+    doc = next((doc for doc in builtin_documents() if doc["id"] == role_id), None)
+    return _builtin_role(doc, vocabulary) if doc is not None else None
+
+
+def _builtin_role(doc: dict[str, Any], vocabulary: Vocabulary) -> Role:
+    where = f"built-in role {doc['id']}"
+    role = parse_role_document(doc["role"], where, vocabulary, ORIGIN_BUILTIN, None, trusted=True)
+    return replace(role, curated=bool(doc.get("curated")))
 
 
 def builtin_role_text(role_id: str) -> str:
@@ -134,10 +144,11 @@ def load_role(
     user_roles = load_user_roles(user_roles_dir, vocabulary)
     if text in user_roles:
         return user_roles[text]
-    builtin = load_builtin_roles(vocabulary)
-    if text in builtin:
-        return builtin[text]
-    occupation = occupation_role_for(text, vocabulary or load_bundled_vocabulary())
+    vocabulary = vocabulary or load_bundled_vocabulary()
+    builtin = load_builtin_role(text, vocabulary)
+    if builtin is not None:
+        return builtin
+    occupation = occupation_role_for(text, vocabulary)
     if occupation is not None:
         return occupation
     if ONET_CODE.match(text):

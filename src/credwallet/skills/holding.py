@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from credwallet.model import CredentialFormat, Status
 from credwallet.skills.model import (
     SOURCES,
     TIER_DECLARED,
@@ -59,8 +60,6 @@ _DECLARED_INDEX = TIERS.index(TIER_DECLARED)
 
 def credential_tier(credential: Credential) -> str:
     """The evidence tier of a credential that counts (not invalid, revoked or expired)."""
-    from credwallet.model import CredentialFormat, Status
-
     if credential.format is CredentialFormat.SELF_REPORTED:
         return TIER_SELF_REPORTED
     return TIER_VALID if credential.status is Status.VALID else TIER_UNVERIFIED

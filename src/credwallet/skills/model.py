@@ -15,9 +15,13 @@ SOURCES = ("alignment-code", "alignment-name", "tag", "text")
 LEVEL_NAMES = {1: "aware", 2: "basic", 3: "intermediate", 4: "advanced", 5: "expert"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SkillClaim:
-    """One credential's evidence for one skill: at which level, from where, and how sure we are."""
+    """One credential's evidence for one skill: at which level, from where, and how sure we are.
+
+    Read-only by convention, not frozen: a wallet's stored claims are rebuilt by the thousand on every `gap`
+    and `roles match`, and a frozen dataclass is three times slower to build.
+    """
 
     skill: str
     level: int
@@ -109,8 +113,8 @@ class HeldSkill:
     @property
     def tier(self) -> str | None:
         """The strongest tier of evidence this skill has."""
-        ranks = [TIERS.index(e.tier) for e in self.evidence]
-        return TIERS[min(ranks)] if ranks else None
+        present = {e.tier for e in self.evidence}
+        return next((tier for tier in TIERS if tier in present), None)
 
     def to_jsonable(self) -> dict[str, Any]:
         """DESIGN.md §7 `skills --json` item: skill, label, level, evidence [{id, source, confidence, tier}]."""
