@@ -155,7 +155,7 @@ def load_role(
         raise NotFoundError(f"no O*NET 29.3 occupation '{text}'", hint="find one with `credwallet roles search WORDS`")
     from credwallet.wording import did_you_mean
 
-    suggestion = did_you_mean(text, [*user_roles, *builtin])
+    suggestion = did_you_mean(text, [*user_roles, *(doc["id"] for doc in builtin_documents())])
     raise NotFoundError(
         f"no role '{text}'",
         hint=suggestion or "find one with `credwallet roles search WORDS`, or list them with `credwallet roles`",
