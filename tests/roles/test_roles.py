@@ -192,6 +192,9 @@ def test_load_role_by_path_and_unknown_id(tmp_path: Path) -> None:
     assert load_role(str(path)).origin == "file"
     with pytest.raises(NotFoundError, match="no role 'astronaut'"):
         load_role("astronaut", tmp_path)
+    with pytest.raises(NotFoundError) as typo:
+        load_role("data-analist", tmp_path)
+    assert "did you mean data-analyst" in str(typo.value.hint)
 
 
 def test_install_role(tmp_path: Path) -> None:
