@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,6 +78,8 @@ def test_show_redacts_unless_reveal_and_raw_is_exact(cli: Cli, tmp_path: Path) -
     assert cli("show", wallet_id, "--raw").stdout_bytes == assertion_bytes()
     human = cli("show", wallet_id[:6]).stdout
     assert "SQL Fundamentals" in human and "ESCO" in human and "alignments" in human
+    # our own moments to the minute in UTC, not a raw ISO timestamp with microseconds
+    assert re.search(r"^imported:\t\d{4}-\d\d-\d\d \d\d:\d\d UTC$", human, re.MULTILINE), human
 
 
 def test_tag_note_remove(cli: Cli, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -209,10 +210,10 @@ def _render_credential(credential: Credential, *, reveal: bool, children: list[A
         ("credit hours", f"{credential.credit_hours:g}" if credential.credit_hours is not None else None),
         ("verify url", credential.verify_url),
         ("image", image),
-        ("verified at", credential.verified_at.isoformat() if credential.verified_at else None),
+        ("verified at", _moment(credential.verified_at)),
         ("your tags", ", ".join(credential.user_tags)),
         ("your notes", credential.notes),
-        ("imported", credential.imported_at.isoformat() if credential.imported_at else None),
+        ("imported", _moment(credential.imported_at)),
         ("source", credential.source),
         ("part of", credential.parent_id),
     ]
@@ -262,6 +263,12 @@ def _render_credential(credential: Credential, *, reveal: bool, children: list[A
             CHECK_COLUMNS,
             [[plain(c.get("status")), plain(c.get("name")), plain(c.get("detail")) or "—"] for c in checks],
         )
+
+
+def _moment(when: datetime | None) -> str | None:
+    """When credwallet did something (verified, imported), to the minute in UTC: the credential's own dates
+    are shown exactly as the issuer wrote them, these are ours."""
+    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if when is not None else None
 
 
 ALIGNMENT_COLUMNS = (
