@@ -209,3 +209,19 @@ def test_help_speaks_words_not_python_types(path: tuple[str, ...]) -> None:
             assert not parameter.secondary_opts, f"credwallet {' '.join(path)}: {parameter.opts[0]} has a --no- twin"
         if parameter.param_type_name == "argument":
             assert parameter.help, f"credwallet {' '.join(path)}: argument {parameter.name} has no help"
+
+
+GROUPS = [path for path, command in COMMANDS.items() if getattr(command, "commands", None)]
+
+
+@pytest.mark.parametrize("path", GROUPS, ids=lambda path: " ".join(path) or "credwallet")
+def test_command_lists_read_whole_at_80_columns(path: tuple[str, ...]) -> None:
+    """Each command in a list has a summary that fits on its line at 80 columns, never a sentence cut with
+    `...` (as gh lists its commands); a long first sentence gets an entry in cli/summaries.py."""
+    text = CliRunner().invoke(app, [*path, "--help"], env={"COLUMNS": "80"}).stdout
+    listing = text.split("\nCommands:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    shown = [name for name, sub in COMMANDS[path].commands.items() if not sub.hidden]
+    assert [line.split()[0] for line in listing] == shown, "one line per command"
+    for line in listing:
+        assert not line.endswith("..."), f"cut summary: {line!r}"
+        assert len(line) <= 80

@@ -2,7 +2,8 @@
 
 - values are converted without pydantic (`coercion`), which keeps start-up fast;
 - help shows words, not Python types: `--role TEXT`, `--hours-per-week NUMBER`, `PATH...`, `[ID]`, ranges
-  as `between 1 and 80`, and no `[default: no-force]` noise on flags.
+  as `between 1 and 80`, and no `[default: no-force]` noise on flags;
+- command lists show a summary that fits at 80 columns (`summaries`), never a sentence cut with `...`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, get_args, get_origin
 from typer.core import TyperArgument, TyperOption
 
 from credwallet.cli import coercion
+from credwallet.cli.summaries import SUMMARIES
 
 
 def _leaf_annotation(parameter: Any) -> Any:
@@ -100,18 +102,20 @@ def _adjust(parameter: Any) -> None:
             parameter._runtime_param = light
 
 
-def apply(command: Any, help_names: tuple[str, ...] = ("-h", "--help")) -> None:
+def apply(command: Any, help_names: tuple[str, ...] = ("-h", "--help"), path: tuple[str, ...] = ()) -> None:
     """Walk `command` and its subcommands once, applying the conventions to every parameter.
 
     The help option is made here too (Click makes it lazily, per command, from the context's names).
     """
     if getattr(command, "_credwallet_conventions", False):
         return
+    if path in SUMMARIES and not command.short_help:
+        command.short_help = SUMMARIES[path]
     for parameter in getattr(command, "params", []):
         _adjust(parameter)
     help_option = command.get_help_option(SimpleNamespace(help_option_names=list(help_names)))
     if help_option is not None:
         _adjust(help_option)
-    for sub in getattr(command, "commands", {}).values():
-        apply(sub, help_names)
+    for name, sub in getattr(command, "commands", {}).items():
+        apply(sub, help_names, (*path, name))
     command._credwallet_conventions = True
