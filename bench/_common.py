@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import compileall
 import hashlib
+import importlib.util
 import json
 import statistics
 import subprocess
@@ -84,3 +86,20 @@ def interleaved_medians(cases: dict[str, Callable[[], float]], repeats: int) -> 
         for name, case in cases.items():
             samples[name].append(case())
     return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def compile_like_installed(cli_src: Path | None = None) -> Path:
+    """Write the bytecode of the credwallet package the timed processes will import, as `pip install` does.
+
+    An editable install run with PYTHONDONTWRITEBYTECODE=1 (as on the farm) would otherwise compile every
+    credwallet module from source in every timed process, a cost no installed copy pays. Returns the folder.
+    """
+    if cli_src is not None:
+        package = cli_src / "credwallet"
+    else:
+        spec = importlib.util.find_spec("credwallet")
+        if spec is None or spec.origin is None:
+            raise SystemExit("credwallet is not importable: install it first (pip install -e .)")
+        package = Path(spec.origin).parent
+    compileall.compile_dir(str(package), quiet=1)
+    return package

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import compile_like_installed
 from import_ob3 import generated_ob3
 from make_bench_badges import write_ob2_json_files
 from verify_vs_dcc import write_corpus
@@ -84,6 +85,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--cli-src", type=Path, help="run the CLI from this source tree (PYTHONPATH)")
     args = parser.parse_args()
+    compile_like_installed(args.cli_src)
     exe = shutil.which("credwallet", path=str(Path(sys.executable).parent)) or "credwallet"
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

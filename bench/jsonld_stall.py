@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import compile_like_installed
+
 from credwallet.verify.canon import CanonicalizationError
 from credwallet.verify.signing import sign_data_integrity
 from verify import KEY, typical_credential
@@ -75,6 +77,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--cli-src", type=Path, help="run the CLI from this source tree (PYTHONPATH)")
     args = parser.parse_args()
+    compile_like_installed(args.cli_src)
     exe = shutil.which("credwallet", path=str(Path(sys.executable).parent)) or "credwallet"
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import compile_like_installed
+
 from credwallet.verify.signing import did_key, ed25519_key_from_seed, sign_data_integrity
 from verify import SKILLS, typical_credential
 
@@ -156,6 +158,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="keep the generated files here (reused next time)")
     parser.add_argument("--cli-src", type=Path, help="run credwallet from this source tree (PYTHONPATH)")
     args = parser.parse_args()
+    compile_like_installed(args.cli_src)
     exe = shutil.which("credwallet", path=str(Path(sys.executable).parent)) or "credwallet"
     why_not = dcc_ready(args.dcc_dir, args.install_dcc)
     if why_not:

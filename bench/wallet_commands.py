@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import compile_like_installed
 from make_bench_badges import write_ob2_json_files
 from verify_vs_dcc import corpus_document
 
@@ -62,6 +63,7 @@ def main() -> None:
     parser.add_argument("--role", default="data-analyst")
     parser.add_argument("--cli-src", type=Path, help="run the CLI from this source tree (PYTHONPATH)")
     args = parser.parse_args()
+    compile_like_installed(args.cli_src)
     exe = shutil.which("credwallet", path=str(Path(sys.executable).parent)) or "credwallet"
     sizes = [int(size) for size in args.sizes.split(",")]
     after_startup: dict[tuple[str, int], float] = {}

@@ -9,7 +9,7 @@ import pytest
 
 from credwallet.formats.detect import parse_bytes
 from credwallet.skills import extract
-from credwallet.skills.service import credentials_with_skills
+from credwallet.skills.service import CLAIMS_FORM, credentials_with_skills
 from credwallet.store.wallet import Wallet
 from tests.badgekit import assertion_bytes
 
@@ -22,7 +22,7 @@ def test_claims_are_stored_and_reused(wallet_home: Path, monkeypatch: pytest.Mon
         skills = [c.skill for c in extract.extract_skills(first[0], _vocabulary(wallet_home))]
         assert "sql" in skills
         [stored] = wallet.skill_claims(_key(wallet_home)).values()
-        assert "sql" in [item["skill"] for item in json.loads(stored)]
+        assert "sql" in [item[0] for item in json.loads(stored)]  # one [skill, level, ...] row per claim
 
         extract.clear_cache()  # a new process: nothing in memory
 
@@ -38,10 +38,40 @@ def test_claims_are_stored_and_reused(wallet_home: Path, monkeypatch: pytest.Mon
 
 
 def _key(home: Path) -> str:
-    return f"{_vocabulary(home).fingerprint}:extraction-{extract.EXTRACTION_VERSION}"  # type: ignore[attr-defined]
+    key = f"{_vocabulary(home).fingerprint}:extraction-{extract.EXTRACTION_VERSION}"  # type: ignore[attr-defined]
+    return f"{key}:{CLAIMS_FORM}"
 
 
 def _vocabulary(home: Path) -> object:
     from credwallet.skills.service import vocabulary_for
 
     return vocabulary_for(home)
+
+
+def test_stored_form_round_trips_every_field() -> None:
+    from credwallet.skills.model import SkillClaim
+
+    claim = SkillClaim("pandas", 3, "alignment-name", 0.95, "ignored", "alignment 'pandas'", None)
+    inherited = SkillClaim("python", 2, "alignment-name", 0.76, "w1", "via pandas (alignment 'pandas')", "pandas")
+    for item in (claim, inherited):
+        back = SkillClaim.from_stored(json.loads(json.dumps(item.to_stored())), "w9")
+        assert back == item._replace(credential="w9")
+
+
+def test_gap_reads_leave_the_cyclic_collector_as_found(wallet_home: Path) -> None:
+    import gc
+
+    from credwallet.skills.service import evidence_credentials, held_skills
+
+    with Wallet.open(home=wallet_home) as wallet:
+        wallet.add(parse_bytes(assertion_bytes(), source="a.json"))
+        assert gc.isenabled()
+        credentials = evidence_credentials(wallet)
+        held, _ = held_skills(credentials, home=wallet_home)
+        assert gc.isenabled() and "sql" in [item.skill for item in held]
+        gc.disable()
+        try:
+            evidence_credentials(wallet)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from credwallet.skills.levels import alignment_level, credential_level
@@ -60,7 +59,7 @@ def extract_skills(credential: Credential, vocabulary: Vocabulary) -> list[Skill
         cached = _CACHE.get(key)
         if cached is not None:
             if cached and cached[0].credential != credential.wallet_id:
-                return [replace(c, credential=credential.wallet_id) for c in cached]
+                return [c._replace(credential=credential.wallet_id) for c in cached]
             return list(cached)
     claims = _extract(credential, vocabulary)
     if key is not None:

@@ -378,13 +378,17 @@ def bundled_vocabulary_document() -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def load_bundled_vocabulary() -> Vocabulary:
-    """The vocabulary shipped in the package, parsed and indexed once per process."""
-    document = bundled_vocabulary_document()
-    skills = SkillTable({entry["id"]: entry for entry in document["skills"]})
-    commodity_owner = dict(document.get("commodities") or {})
-    fingerprint = f"bundled:{document.get('version')}:{document['_sha256'][:16]}"
-    prebuilt = document.get("indexes")
-    return Vocabulary(skills, commodity_owner, fingerprint=fingerprint, prebuilt=prebuilt)
+    """The vocabulary shipped in the package, parsed and indexed once per process (tens of thousands of small
+    objects, none cyclic: the cyclic collector is paused meanwhile)."""
+    from credwallet.gcpause import cyclic_gc_paused
+
+    with cyclic_gc_paused():
+        document = bundled_vocabulary_document()
+        skills = SkillTable({entry["id"]: entry for entry in document["skills"]})
+        commodity_owner = dict(document.get("commodities") or {})
+        fingerprint = f"bundled:{document.get('version')}:{document['_sha256'][:16]}"
+        prebuilt = document.get("indexes")
+        return Vocabulary(skills, commodity_owner, fingerprint=fingerprint, prebuilt=prebuilt)
 
 
 USER_SKILLS_FILE = "skills.yaml"

@@ -7,7 +7,6 @@ guarantee. Storage failures (full disk, read-only wallet, I/O error) raise a Sto
 
 from __future__ import annotations
 
-import gc
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from credwallet.errors import InputError, NotFoundError, StoreError
+from credwallet.gcpause import cyclic_gc_paused
 from credwallet.model import (
     Credential,
     DeclaredSkill,
@@ -342,7 +342,7 @@ class Wallet:
         # ORDER BY issued_on DESC, name, done here: SQLite's sorter would copy every row, originals included.
         rows.sort(key=lambda row: row[15])
         rows.sort(key=lambda row: (row[14] is not None, row[14] or ""), reverse=True)
-        with _cyclic_gc_paused():
+        with cyclic_gc_paused():
             return [self._credential_of(row, with_original) for row in rows]
 
     def _credential_of(self, row: tuple[Any, ...], with_original: bool) -> Credential:
@@ -626,19 +626,6 @@ class Wallet:
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Building thousands of credentials allocates millions of objects, none of them cyclic garbage; the cyclic
-    collector would scan them again and again while they are built (a third of `gap` at 10,000 credentials)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _json_list(text: str | None) -> list[Any]:
