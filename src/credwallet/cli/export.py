@@ -97,10 +97,12 @@ def resume(
     style = options.choice("--latex-style", latex_style, LATEX_STYLES)
     since_date = options.iso_date("--since", since)
     base = _publish_base(publish, publish_url)
+    needs_skills = bool(role or with_skills or group == "skill")
     with open_wallet() as wallet:
-        credentials = credentials_of(wallet)
+        # Skill claims (and the vocabulary) only when the résumé shows skills or ranks by a role.
+        credentials = credentials_of(wallet) if needs_skills else wallet.credentials()
         relevance, role_title = None, None
-        if role or with_skills or group == "skill":
+        if needs_skills:
             relevance, role_title = resume_relevance(credentials, role, home=wallet.home)
         labels = skill_labels(home=wallet.home) if (with_skills or group == "skill") else {}
         resume_options = ResumeOptions(

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from credwallet.model import Credential
     from credwallet.store.wallet import Wallet
 
@@ -36,12 +38,13 @@ def open_wallet() -> Wallet:
     return Wallet.open(path)
 
 
-def credentials_of(wallet: Wallet) -> list[Credential]:
-    """Every credential, with skill claims from the store so skills are not extracted on every command."""
+def credentials_of(wallet: Wallet, *, excluding: Collection[str] = ()) -> list[Credential]:
+    """Every credential (but those whose status is in `excluding`), with skill claims from the store so skills
+    are not extracted on every command."""
     import gc
 
     from credwallet.skills.service import credentials_with_skills
 
-    credentials = credentials_with_skills(wallet)
+    credentials = credentials_with_skills(wallet, excluding=excluding)
     gc.freeze()  # kept until the command ends: later collections need not scan them again
     return credentials

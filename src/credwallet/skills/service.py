@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from credwallet.paths import user_roles_dir
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Collection, Sequence
 
     from credwallet.gap import GapResult, LeftOut, RoleMatch
     from credwallet.model import Credential, DeclaredSkill
@@ -101,15 +101,16 @@ def _evidence_from_rows(wallet: Wallet, vocabulary: Vocabulary) -> tuple[list[Cr
     return found, fresh
 
 
-def credentials_with_skills(wallet: Wallet) -> list[Credential]:
-    """The wallet's credentials, with their skill claims taken from the store when this vocabulary has seen
-    them before (and stored now when not), so repeated commands do not extract again."""
+def credentials_with_skills(wallet: Wallet, *, excluding: Collection[str] = ()) -> list[Credential]:
+    """The wallet's credentials (but those whose status is in `excluding`), with their skill claims taken from
+    the store when this vocabulary has seen them before (and stored now when not), so repeated commands do not
+    extract again."""
     import json
 
     from credwallet.skills.extract import extract_skills, prime_cache
     from credwallet.skills.model import SkillClaim
 
-    credentials = wallet.credentials()
+    credentials = wallet.credentials(excluding=excluding)
     vocabulary = vocabulary_for(wallet.home)
     key = claims_key(vocabulary)
     stored = wallet.skill_claims(key)

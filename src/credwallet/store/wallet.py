@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -324,10 +324,16 @@ class Wallet:
         credentials = self._load("WHERE id = ?", [wallet_id], with_original=with_original)
         return credentials[0]
 
-    def credentials(self, *, with_original: bool = False, parent_id: str | None = None) -> list[Credential]:
-        """Every credential, decoded (for skills, gap, export and verify --all)."""
+    def credentials(
+        self, *, with_original: bool = False, parent_id: str | None = None, excluding: Collection[str] = ()
+    ) -> list[Credential]:
+        """Every credential, decoded (for skills, gap, export and verify --all), but for those whose status is in
+        `excluding` (an export that never shows them need not decode them)."""
         if parent_id:
             return self._load("WHERE parent_id = ?", [parent_id], with_original=with_original)
+        if excluding:
+            marks = ", ".join("?" for _ in excluding)
+            return self._load(f"WHERE status NOT IN ({marks})", list(excluding), with_original=with_original)
         return self._load("", [], with_original=with_original)
 
     def _load(self, where: str, params: list[Any], *, with_original: bool) -> list[Credential]:
