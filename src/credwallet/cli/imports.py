@@ -108,23 +108,46 @@ def import_command(
 
 
 def _render(report: Any, statuses: dict[str, str], paths: list[str], *, verbose: bool) -> None:
+    """The per-file report: styled on a terminal; piped, stdout's lines are the same text written directly,
+    in one piece between stderr lines (through rich, a 10,000-file import spent a third of its time on them)."""
     out = console.out()
+    piped = not out.is_terminal
+    pending: list[str] = []
+
+    def flush() -> None:
+        if pending:
+            console.write_plain("".join(pending))
+            pending.clear()
+
     for result in report.files:
         if result.error:
+            flush()
             console.err().print(f"[red]✗[/red] {console.clean(result.error)}")
             continue
         if result.skipped and verbose:
+            flush()
             console.err().print(f"- {console.clean(result.path)}: skipped, {console.clean(result.skipped)}")
         for wallet_id in result.imported:
-            status = statuses.get(wallet_id, "unverified")
-            out.print(f"[green]+[/green] {wallet_id}  {status:10}  {console.clean(result.names.get(wallet_id))}")
+            head = f"{wallet_id}  {statuses.get(wallet_id, 'unverified'):10}  "
+            name = result.names.get(wallet_id)
+            if piped:
+                pending.append(f"+ {head}{console.clean_plain(name)}\n")
+            else:
+                out.print(f"[green]+[/green] {head}{console.clean(name)}")
         for wallet_id in result.duplicates:
-            name = console.clean(result.names.get(wallet_id))
-            out.print(f"[dim]= {wallet_id}  {name}: already in the wallet[/dim]")
+            name = result.names.get(wallet_id)
+            if piped:
+                pending.append(f"= {wallet_id}  {console.clean_plain(name)}: already in the wallet\n")
+            else:
+                out.print(f"[dim]= {wallet_id}  {console.clean(name)}: already in the wallet[/dim]")
         if result.declared:
-            out.print(f"[green]+[/green] declared {plural(len(result.declared), 'skill')} listed on LinkedIn (level 2)")
+            line = f"declared {plural(len(result.declared), 'skill')} listed on LinkedIn (level 2)"
+            pending.append(f"+ {line}\n") if piped else out.print(f"[green]+[/green] {line}")
+        if result.notes:
+            flush()
         for note in result.notes:
             console.err().print(f"[yellow]![/yellow] {console.clean(note)}")
+    flush()
     if not report.files:
         console.err().print(f"nothing to import: {', '.join(paths)} holds no files", markup=False)
     summary = (
@@ -133,4 +156,4 @@ def _render(report: Any, statuses: dict[str, str], paths: list[str], *, verbose:
     if report.skipped:
         summary += f", skipped {len(report.skipped)} (not credentials: issuer profiles, keys, other files"
         summary += "; -v lists them)" if not verbose else ")"
-    out.print(summary, markup=False)
+    console.write_plain(summary + "\n") if piped else out.print(summary, markup=False)
