@@ -332,8 +332,10 @@ class Wallet:
         if parent_id:
             return self._load("WHERE parent_id = ?", [parent_id], with_original=with_original)
         if excluding:
+            # Chosen from the summary index (m008): the table holds each status after the issued document.
             marks = ", ".join("?" for _ in excluding)
-            return self._load(f"WHERE status NOT IN ({marks})", list(excluding), with_original=with_original)
+            where = f"WHERE rowid IN (SELECT rowid FROM credentials WHERE status NOT IN ({marks}))"
+            return self._load(where, list(excluding), with_original=with_original)
         return self._load("", [], with_original=with_original)
 
     def _load(self, where: str, params: list[Any], *, with_original: bool) -> list[Credential]:
