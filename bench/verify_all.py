@@ -56,7 +56,7 @@ def main() -> None:
     for result in pooled:  # what the wallet saves, so the next run can reuse the signature checks
         result.credential.verification = saved_form(result.report, _key(result.credential))
     started = time.perf_counter()
-    verify_credentials(credentials, identities=[], now=NOW)
+    verify_credentials(credentials, identities=[], now=NOW, secret=BENCH_SECRET)
     cached_s = time.perf_counter() - started
     statuses = {r.report.status.value for r in pooled}
     print(f"{args.count} eddsa-rdfc-2022 credentials ({', '.join(sorted(statuses))}); {os.cpu_count()} cores")
@@ -69,7 +69,10 @@ def main() -> None:
 def _key(credential: Credential) -> str:
     from credwallet.verification import cache_key
 
-    return cache_key(credential, [])
+    return cache_key(credential, [], secret=BENCH_SECRET)
+
+
+BENCH_SECRET = b"bench/verify_all.py wallet secret"  # a wallet's own secret keys its verification cache
 
 
 if __name__ == "__main__":

@@ -1,8 +1,10 @@
 """Verifying what the wallet holds: cached per credential, in parallel when that is faster, results saved.
 
-The cache key is the stored bytes' hash, the verifier version, the pinned contexts, the owner's identities
-and the documents used; a hit reuses the signature, key, structure and recipient checks and re-runs only the
-time-dependent ones (dates, status), so `verify --all` on an unchanged wallet costs little.
+The cache key is an HMAC, under the wallet's own secret (which no backup carries), of the stored bytes'
+hash, the verifier version, the pinned contexts, the owner's identities and the documents used: a saved
+verdict counts only in the wallet that computed it, never one restored from a (doctored) backup. A hit
+reuses the signature, key, structure and recipient checks and re-runs only the time-dependent ones (dates,
+status), so `verify --all` on an unchanged wallet costs little.
 
 An offline run uses what the wallet's document cache holds (fetched by `verify --online`, or read from
 `--documents DIR`): a plain `verify` never forgets what an online one established, and says how old it is.
@@ -11,6 +13,7 @@ An offline run uses what the wallet's document cache holds (fetched by `verify -
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -45,11 +48,15 @@ class Verified:
         return {"id": self.credential.wallet_id, "name": self.credential.name, **document}
 
 
-def cache_key(credential: Credential, identities: list[str], documents_digest: str = "") -> str:
+def cache_key(credential: Credential, identities: list[str], documents_digest: str = "", *, secret: bytes) -> str:
+    """The key a saved verdict is reused under: keyed with the wallet's secret, so nobody without the wallet
+    can write a saved verdict that a later run takes for its own."""
+    import hmac
+
     from credwallet.jsonld import contexts_fingerprint
     from credwallet.verify.verifier import VERIFIER_VERSION
 
-    digest = hashlib.sha256()
+    digest = hmac.new(secret, digestmod=hashlib.sha256)
     for part in (
         hashlib.sha256(credential.original_bytes).hexdigest(),
         credential.format.value,
@@ -67,23 +74,26 @@ def _cached_checks(credential: Credential, key: str) -> list[Check] | None:
     from credwallet.verify.verifier import TIME_INDEPENDENT_CHECKS
 
     saved = credential.verification or {}
-    cache = saved.get("cache")
-    if not isinstance(cache, dict) or cache.get("key") != key:
+    cache = saved.get("cache") if isinstance(saved, dict) else None
+    if not isinstance(cache, dict) or not hmac.compare_digest(str(cache.get("key")), key):
         return None
     checks = []
-    for item in cache.get("checks", []):
-        if item.get("name") in TIME_INDEPENDENT_CHECKS:
-            effect = Status(item["effect"]) if item.get("effect") else None
-            checks.append(
-                Check(
-                    item["name"],
-                    CheckStatus(item["status"]),
-                    item["detail"],
-                    effect,
-                    bool(item.get("warning")),
-                    CheckKind(item.get("kind", CheckKind.AUTHENTICITY.value)),
+    try:
+        for item in cache.get("checks", []):
+            if item.get("name") in TIME_INDEPENDENT_CHECKS:
+                effect = Status(item["effect"]) if item.get("effect") else None
+                checks.append(
+                    Check(
+                        item["name"],
+                        CheckStatus(item["status"]),
+                        str(item["detail"]),
+                        effect,
+                        bool(item.get("warning")),
+                        CheckKind(item.get("kind", CheckKind.AUTHENTICITY.value)),
+                    )
                 )
-            )
+    except (AttributeError, KeyError, TypeError, ValueError):  # a damaged saved report: verify again
+        return None
     return checks
 
 
@@ -116,20 +126,25 @@ def _verify_batch(
     list_reports: StatusListReports | None = None,
 ) -> list[Report]:
     """Verify in order, sharing one status-list verdict per list across the batch (or the given run)."""
+    from credwallet.verify.report import Report, errored
     from credwallet.verify.verifier import StatusListReports, verify_credential
 
     list_reports = list_reports if list_reports is not None else StatusListReports()
-    return [
-        verify_credential(
-            credential,
-            identities=identities,
-            now=now,
-            did_documents=documents,
-            cached=cached,
-            list_reports=list_reports,
-        )
-        for credential, cached in items
-    ]
+    reports = []
+    for credential, cached in items:
+        try:
+            report = verify_credential(
+                credential,
+                identities=identities,
+                now=now,
+                did_documents=documents,
+                cached=cached,
+                list_reports=list_reports,
+            )
+        except Exception as error:  # e.g. a damaged row's bytes: this credential's error, the run goes on
+            report = Report.from_checks([errored("structure", error)])
+        reports.append(report)
+    return reports
 
 
 def verify_credentials(
@@ -142,19 +157,24 @@ def verify_credentials(
     workers: int | None = None,
     on_progress: ProgressCallback | None = None,
     documents_digests: list[str] | None = None,
+    secret: bytes | None = None,
 ) -> list[Verified]:
     """Verify each credential (pure: nothing is saved); uses a process pool when the work is large.
 
+    `secret`: the wallet's verdict secret; saved verdicts are reused (and keys made for saving) only with it.
     `documents_digests`: per credential, a digest of the documents it used (cached ones), so its verdict
     may be reused while they stay the same; without it, given documents rule reuse out."""
     moment = now or datetime.now(UTC)
-    if documents_digests is not None:
-        keys: list[str | None] = [
-            cache_key(c, identities, d) for c, d in zip(credentials, documents_digests, strict=True)
+    keys: list[str | None]
+    if secret is None:  # no wallet secret, no reuse: a saved verdict is never taken on its own word
+        keys = [None] * len(credentials)
+    elif documents_digests is not None:
+        keys = [
+            cache_key(c, identities, d, secret=secret) for c, d in zip(credentials, documents_digests, strict=True)
         ]
     else:
         cacheable = documents is None  # fetched documents can change a verdict: no reuse then
-        keys = [cache_key(c, identities) if cacheable else None for c in credentials]
+        keys = [cache_key(c, identities, secret=secret) if cacheable else None for c in credentials]
     items = [
         (c, _cached_checks(c, key) if (use_cache and key is not None) else None)
         for c, key in zip(credentials, keys, strict=True)
@@ -300,6 +320,7 @@ def verify_offline(
     from credwallet.verify.keys import CachedDocuments
 
     fetcher = cached_documents_fetcher(wallet, max_age) if wallet is not None else None
+    secret = wallet.verdict_secret() if wallet is not None else None
     if fetcher is None:
         return verify_credentials(
             credentials,
@@ -309,6 +330,7 @@ def verify_offline(
             use_cache=use_cache,
             workers=workers,
             on_progress=on_progress,
+            secret=secret,
         )
     gathered = gather_documents(credentials, fetcher)
     gathered.offline = True
@@ -323,6 +345,7 @@ def verify_offline(
         workers=workers,
         on_progress=on_progress,
         documents_digests=digests,
+        secret=secret,
     )
     from credwallet.verify.report import Report
 

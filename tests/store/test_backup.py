@@ -35,6 +35,12 @@ def _fill(wallet: Wallet, badge_names: list[str], notes: list[str | None]) -> No
             wallet.save_verification(wallet_id, Status.VALID, {"status": "valid", "checks": []})
 
 
+def _unverified(row: tuple[object, ...]) -> tuple[object, ...]:
+    """A row as restore stores it: identical but for the verdict, which a backup only claims (issue 12)."""
+    reset = {"status": "unverified", "verification": None, "verified_at": None}
+    return tuple(reset.get(column, value) for column, value in zip(ROW_COLUMNS, row, strict=True))
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(names, st.one_of(st.none(), names)), max_size=6))
 def test_round_trip_into_empty_wallet_is_identical(items: list[tuple[str, str | None]]) -> None:
@@ -50,7 +56,7 @@ def test_round_trip_into_empty_wallet_is_identical(items: list[tuple[str, str | 
             before = source.raw_rows(ROW_COLUMNS)
         with Wallet.open(home=root / "b") as target:
             report = restore(target, decode_backup(data, None, source="b.bak"))
-            assert target.raw_rows(ROW_COLUMNS) == before
+            assert target.raw_rows(ROW_COLUMNS) == [_unverified(row) for row in before]
             assert len(report.restored) == len(before) and report.duplicates == []
             assert target.profile().identities == ["alex@example.org"]
             assert (root / "b" / "roles" / "mine.yaml").read_text() == "id: mine\n"

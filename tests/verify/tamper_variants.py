@@ -330,9 +330,11 @@ def jsonld_variants(
 
 
 def _every_proof_variants(document: dict[str, Any], contexts: _Contexts) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The same edit made to every proof of a proof set (or chain)."""
+    """The same edit made to every proof of a proof set (or chain), for each key every proof has (an edit to a
+    key only some proofs have leaves the others whole: no tamper while one of them still verifies)."""
     proofs = [p for p in _proofs(document) if isinstance(p, dict)]
-    keys = sorted({key for proof in proofs for key in proof if key != "@context"})
+    shared = set.intersection(*(set(proof) for proof in proofs)) if proofs else set()
+    keys = sorted(key for key in shared if key != "@context")
 
     def edited(change: Any) -> dict[str, Any]:
         return {**document, "proof": [change(copy.deepcopy(proof)) for proof in proofs]}
@@ -722,6 +724,7 @@ def signed_fixtures() -> Iterator[SignedFixture]:
         yield SignedFixture(
             f"sample_data/ob2/{path.name}", "ob2-jws", token, issuer_documents, SAMPLE_NOW, SAMPLE_IDENTITIES
         )
+    yield from dcc_fixtures()
     if not EXTERNAL.is_dir():
         return
     served = _served_documents()
@@ -735,6 +738,17 @@ def signed_fixtures() -> Iterator[SignedFixture]:
     for relative in EXTERNAL_OB2:
         token = (EXTERNAL / relative).read_text(encoding="utf-8").strip()
         yield SignedFixture(relative, "ob2-jws", token, served)
+
+
+def dcc_fixtures(names: tuple[str, ...] | None = None) -> Iterator[SignedFixture]:
+    """The Digital Credentials Consortium's real signed credentials (tests/real_world/dcc) that verify as
+    `valid` offline (did:key issuers: VC 1.1 and 2.0; Ed25519Signature2020, eddsa-rdfc-2022, both at once)."""
+    from tests.verify.test_real_world_verdicts import DCC, DCC_TABLE, NOW
+
+    offline_valid = sorted(name for name, (offline, _) in DCC_TABLE.items() if offline.value == "valid")
+    for relative in names or offline_valid:
+        document = json.loads((DCC / "verifiableCredentials" / relative).read_text(encoding="utf-8"))
+        yield SignedFixture(f"real_world/dcc/{relative}", "jsonld", document, {}, NOW, [])
 
 
 # External signed JSON-LD credentials whose proof verifies and whose issuer has a fetchable id.
@@ -787,6 +801,37 @@ def variants(
             yield name, token, {**fixture.documents, **extra}
 
 
+# ------------------------------------------------------------------------------------------ classes
+
+# The attack classes of issue 12, in the order the tally prints them.
+VARIANT_CLASSES = ("change", "add", "remove", "alias", "context", "proof", "key", "issuer")
+_CLASS_PREFIXES = (  # first match wins: the specific attacks before the generic edits
+    ("alias", ("alias ", "every proof: alias ")),
+    ("context", ("redefine the term ", "reorder @context", "drop the last @context")),
+    ("issuer", ("issuer swapped", "badge class ", "attacker's profile ")),
+    ("key", (
+        "verificationMethod -> ", "header kid -> ", "re-signed by the attacker", "attacker's proof appended",
+        "attacker's signature under", "attacker's key document", "embedded issuer ", "creator ",
+    )),
+    ("proof", (
+        "remove every proof\0", "flip a proofValue", "truncate proofValue", "proofPurpose -> ", "cryptosuite -> ",
+        "duplicate the proof", "proof swapped", "alg ", "signature ",
+    )),
+    ("change", ("change ",)),
+    ("add", ("add ",)),
+    ("remove", ("remove ",)),
+)  # fmt: skip
+
+
+def variant_class(name: str) -> str:
+    """The class of attack a variant belongs to (one of VARIANT_CLASSES), from its name."""
+    probe = name + "\0"
+    for kind, prefixes in _CLASS_PREFIXES:
+        if probe.startswith(prefixes):
+            return kind
+    raise ValueError(f"tamper variant of no known class: {name!r}")
+
+
 # --------------------------------------------------------------------------------------------- verdicts
 
 
@@ -799,6 +844,7 @@ class Outcome:
     variants: int = 0
     no_ops: list[str] = field(default_factory=list)
     wrongly_valid: list[str] = field(default_factory=list)
+    by_class: dict[str, int] = field(default_factory=dict)  # variants tried per VARIANT_CLASSES entry
 
 
 def _unsecured_nquads(document: Mapping[str, Any]) -> str | None:
@@ -841,6 +887,8 @@ def run_fixture(fixture: SignedFixture, *, others: list[dict[str, Any]], full: b
         if not full and not is_sampled(name):
             continue
         outcome.variants += 1
+        kind = variant_class(name)
+        outcome.by_class[kind] = outcome.by_class.get(kind, 0) + 1
         if verdict(content, documents) != "valid":
             continue
         if isinstance(content, dict) and isinstance(fixture.content, dict) and name.startswith(NO_OP_CANDIDATES):
@@ -852,33 +900,57 @@ def run_fixture(fixture: SignedFixture, *, others: list[dict[str, Any]], full: b
     return outcome
 
 
-def main() -> None:
-    """`python -m tests.verify.tamper_variants [--quick]`: every variant of every fixture, with the tally."""
+def main(argv: list[str] | None = None) -> int:
+    """`python scripts/tamper_suite.py [--quick]`: every variant of every fixture, with the tally by class;
+    exit status 1 when any variant is wrongly valid (or a source credential does not verify untampered)."""
     import sys
     import time
 
-    full = "--quick" not in sys.argv[1:]
+    args = sys.argv[1:] if argv is None else argv
+    full = "--quick" not in args
     fixtures = list(signed_fixtures())
     others = [f.content for f in fixtures if isinstance(f.content, dict)][:3]
     totals = Outcome("all", "")
+    wrong_by_class: dict[str, int] = {}
+    bad_bases: list[str] = []
     started = time.perf_counter()
     for fixture in fixtures:
         outcome = run_fixture(fixture, others=others, full=full)
+        if outcome.base not in ("valid", "revoked"):
+            bad_bases.append(f"{fixture.name} is {outcome.base} untampered")
         totals.variants += outcome.variants
         totals.no_ops += outcome.no_ops
         totals.wrongly_valid += [f"{fixture.name}: {name}" for name in outcome.wrongly_valid]
+        for kind, count in outcome.by_class.items():
+            totals.by_class[kind] = totals.by_class.get(kind, 0) + count
+        for name in outcome.wrongly_valid:
+            wrong_by_class[variant_class(name)] = wrong_by_class.get(variant_class(name), 0) + 1
         print(
             f"{outcome.base:10} {outcome.variants:5} variants {len(outcome.no_ops):4} no-ops "
             f"{len(outcome.wrongly_valid):3} wrongly valid  {fixture.name}",
             flush=True,
         )
+    sources = {fixture.name.split(" inner ")[0] for fixture in fixtures}
+    kinds = sorted({fixture.kind for fixture in fixtures})
     print(
-        f"{len(fixtures)} signed credentials, {totals.variants} variants, {len(totals.no_ops)} no-ops (a repeated "
-        f"statement removed), {len(totals.wrongly_valid)} wrongly valid, {time.perf_counter() - started:.0f} s"
+        f"\n{len(fixtures)} signed credentials ({len(sources)} source files, "
+        f"{sum(f.name.startswith('sample_data/') for f in fixtures)} from sample_data/; kinds: {', '.join(kinds)})"
+        f"{'' if full else ', quick selection'}"
     )
+    print(f"{'class':8} {'variants':>9} {'wrongly valid':>14}")
+    for kind in VARIANT_CLASSES:
+        print(f"{kind:8} {totals.by_class.get(kind, 0):9} {wrong_by_class.get(kind, 0):14}")
+    print(f"{'total':8} {totals.variants:9} {len(totals.wrongly_valid):14}")
+    print(
+        f"{len(totals.no_ops)} no-ops (a repeated statement removed: signed N-Quads unchanged, valid is right); "
+        f"{time.perf_counter() - started:.0f} s"
+    )
+    for line in bad_bases:
+        print("  SOURCE NOT VERIFIED", line)
     for line in totals.wrongly_valid:
         print("  WRONGLY VALID", line)
+    return 1 if totals.wrongly_valid or bad_bases else 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -65,7 +65,8 @@ def restore_paths(paths: list[Path], *, as_json: bool) -> None:
     """Every backup is read and decrypted before the wallet is touched, so a wrong passphrase on the second
     file restores nothing; then each is merged in turn (duplicates reported, nothing overwritten)."""
     from credwallet.formats.detect import read_capped
-    from credwallet.store.backup import MAX_BACKUP_BYTES, RestoreReport, decode_backup, is_encrypted, restore
+    from credwallet.restoring import restore_and_verify
+    from credwallet.store.backup import MAX_BACKUP_BYTES, RestoreReport, decode_backup, is_encrypted
 
     documents = []
     passphrase: str | None = None
@@ -77,7 +78,7 @@ def restore_paths(paths: list[Path], *, as_json: bool) -> None:
     total = RestoreReport()
     with open_wallet() as wallet:
         for document in documents:
-            report = restore(wallet, document)
+            report = restore_and_verify(wallet, document)  # rebuilt from each credential's bytes, verified again
             total.restored += [i for i in report.restored if i not in total.restored]
             total.duplicates += [i for i in report.duplicates if i not in total.duplicates and i not in total.restored]
             total.files += [f for f in report.files if f not in total.files]

@@ -35,7 +35,20 @@ def open_wallet() -> Wallet:
         from credwallet.errors import InputError
 
         raise InputError(f"no wallet at {path}", hint="check the path, or add --create to start a new wallet there")
-    return Wallet.open(path)
+    wallet = Wallet.open(path)
+    wallet.on_damaged = _warn_damaged
+    return wallet
+
+
+def _warn_damaged(wallet_id: str, reason: str) -> None:
+    """One line on stderr per damaged credential row; the command goes on without it."""
+    from credwallet.cli.console import clean, err
+
+    err().print(
+        f"warning: credential {clean(wallet_id)} is damaged in the wallet and was left out ({clean(reason)}); "
+        f"credwallet remove {clean(wallet_id)}, then import the badge again",
+        markup=False,
+    )
 
 
 def credentials_of(wallet: Wallet, *, excluding: Collection[str] = ()) -> list[Credential]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from credwallet.paths import user_roles_dir
 
@@ -65,7 +65,6 @@ def evidence_credentials(wallet: Wallet) -> list[Credential]:
 
 def _evidence_from_rows(wallet: Wallet, vocabulary: Vocabulary) -> tuple[list[Credential], list[tuple[str, str, str]]]:
     """(credentials, claims rows to store) for `evidence_credentials`."""
-    import json
 
     from credwallet.model import Credential, CredentialFormat, Issuer, Status, parse_iso_datetime
     from credwallet.skills.extract import extract_skills, prime_cache
@@ -74,29 +73,36 @@ def _evidence_from_rows(wallet: Wallet, vocabulary: Vocabulary) -> tuple[list[Cr
     from_stored = SkillClaim.from_stored
     key = claims_key(vocabulary)
     rows = wallet.evidence_rows(key)
-    # One JSON parse for every stored claim list (a thousand small parses cost several times more).
-    stored = json.loads("[" + ",".join(row[8] for row in rows if row[8] is not None) + "]")
+    stored = _stored_claim_lists([row[8] for row in rows if row[8] is not None])
     position = 0
     found: list[Credential] = []
     fresh: list[tuple[str, str, str]] = []
     for wallet_id, name, issuer_name, issuer_id, fmt, status, expires, content_hash, raw in rows:
-        if raw is None:
-            credential = wallet.get(wallet_id, with_original=False)
-            extracted = extract_skills(credential, vocabulary)
-            fresh.append((content_hash, key, stored_claims(extracted)))
-            found.append(credential)
+        items = None
+        if raw is not None:
+            items = stored[position]
+            position += 1
+        try:
+            if not isinstance(items, list):  # no claims stored for this vocabulary (or damaged ones): extract
+                credential = wallet.get(wallet_id, with_original=False)
+                extracted = extract_skills(credential, vocabulary)
+                fresh.append((content_hash, key, stored_claims(extracted)))
+                found.append(credential)
+                continue
+            credential = Credential(
+                format=CredentialFormat(fmt),
+                name=name,
+                issuer=Issuer(id=issuer_id, name=issuer_name),
+                expires_on=parse_iso_datetime(expires) if expires else None,
+                wallet_id=wallet_id,
+                content_hash=content_hash,
+                status=Status(status),
+            )
+            claims = [from_stored(item, wallet_id) for item in items]
+        except Exception as error:  # a damaged row: left out and said once, the rest of the wallet counts
+            wallet.report_damaged(str(wallet_id), error)
             continue
-        credential = Credential(
-            format=CredentialFormat(fmt),
-            name=name,
-            issuer=Issuer(id=issuer_id, name=issuer_name),
-            expires_on=parse_iso_datetime(expires) if expires else None,
-            wallet_id=wallet_id,
-            content_hash=content_hash,
-            status=Status(status),
-        )
-        prime_cache(credential, vocabulary, [from_stored(item, wallet_id) for item in stored[position]])
-        position += 1
+        prime_cache(credential, vocabulary, claims)
         found.append(credential)
     return found, fresh
 
@@ -105,10 +111,8 @@ def credentials_with_skills(wallet: Wallet, *, excluding: Collection[str] = ()) 
     """The wallet's credentials (but those whose status is in `excluding`), with their skill claims taken from
     the store when this vocabulary has seen them before (and stored now when not), so repeated commands do not
     extract again."""
-    import json
 
     from credwallet.skills.extract import extract_skills, prime_cache
-    from credwallet.skills.model import SkillClaim
 
     credentials = wallet.credentials(excluding=excluding)
     vocabulary = vocabulary_for(wallet.home)
@@ -119,14 +123,46 @@ def credentials_with_skills(wallet: Wallet, *, excluding: Collection[str] = ()) 
         if credential.content_hash is None:
             continue
         raw = stored.get(credential.content_hash)
-        if raw is not None:
-            claims = [SkillClaim.from_stored(item, credential.wallet_id) for item in json.loads(raw)]
+        claims = _stored_claims(raw, credential.wallet_id) if raw is not None else None
+        if claims is not None:
             prime_cache(credential, vocabulary, claims)
         else:
             fresh.append((credential.content_hash, key, stored_claims(extract_skills(credential, vocabulary))))
     if fresh:
         wallet.save_skill_claims(fresh)
     return credentials
+
+
+def _stored_claim_lists(texts: list[str]) -> list[Any]:
+    """Each stored claim list, parsed: all in one JSON parse (a thousand small parses cost several times more);
+    when a damaged one breaks that (or shifts the count), each alone, a damaged one as None."""
+    import json
+
+    try:
+        parsed = json.loads("[" + ",".join(texts) + "]")
+    except ValueError:
+        parsed = None
+    if isinstance(parsed, list) and len(parsed) == len(texts):
+        return parsed
+    lists: list[Any] = []
+    for text in texts:
+        try:
+            lists.append(json.loads(text))
+        except ValueError:
+            lists.append(None)
+    return lists
+
+
+def _stored_claims(raw: str, wallet_id: str | None) -> list[SkillClaim] | None:
+    """Stored skill claims, or None when the stored row is damaged (they are extracted again)."""
+    import json
+
+    from credwallet.skills.model import SkillClaim
+
+    try:
+        return [SkillClaim.from_stored(item, wallet_id) for item in json.loads(raw)]
+    except Exception:
+        return None
 
 
 def skills_by_credential(credentials: list[Credential], *, home: Path) -> dict[str, list[str]]:

@@ -3,12 +3,17 @@
 The file holds every credential row as stored (original bytes, normalized form, verification, the user's
 notes and tags), the profile, and the wallet folder's user files (roles, catalogs, skills). Encryption is
 scrypt (n=2**15, r=8, p=1) deriving an AES-256-GCM key; the header is authenticated as associated data.
+A plain backup carries a SHA-256 `integrity` digest of its content, which finds a damaged file; it is no
+defence against someone who edits the file on purpose, so nothing a backup says about a verdict is taken:
+restored credentials are stored unverified and verified again from their own bytes (`credwallet.restoring`).
 """
 
 from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
+import hmac
 import io
 import json
 import os
@@ -72,7 +77,7 @@ def backup_document(wallet: Wallet) -> dict[str, Any]:
         row["original"] = base64.b64encode(row["original"]).decode("ascii")
         rows.append(row)
     profile = wallet.profile()
-    return {
+    document: dict[str, Any] = {
         "format": BACKUP_FORMAT,
         "version": BACKUP_VERSION,
         "created": datetime.now(UTC).isoformat(),
@@ -82,6 +87,26 @@ def backup_document(wallet: Wallet) -> dict[str, Any]:
         "credentials": rows,
         "files": _user_files(wallet.home),
     }
+    document["integrity"] = integrity_digest(document)
+    return document
+
+
+def integrity_digest(document: dict[str, Any]) -> str:
+    """`sha256:HEX` of the document's canonical JSON without its own `integrity` member."""
+    content = {key: value for key, value in document.items() if key != "integrity"}
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _check_integrity(document: dict[str, Any], source: str) -> None:
+    """A backup that names a digest must match it (older backups, made before the digest, have none)."""
+    if "integrity" not in document:
+        return
+    claimed = document["integrity"]
+    if not isinstance(claimed, str) or not hmac.compare_digest(claimed, integrity_digest(document)):
+        raise InputError(
+            f"{source}: damaged backup: its integrity check fails (the file changed after it was written)"
+        )
 
 
 def _derive_key(passphrase: str, salt: bytes) -> bytes:
@@ -138,6 +163,7 @@ def decode_backup(data: bytes, passphrase: str | None, *, source: str) -> dict[s
             f"{source}: backup version {str(document.get('version'))[:20]} is not supported by this release"
         )
     check_backup_document(document, source=source)  # every row and file name, before anything is restored
+    _check_integrity(document, source)  # then whether a well-formed backup is the one that was written
     return document
 
 
@@ -150,8 +176,13 @@ def _safe_relative(name: str) -> Path:
     return relative
 
 
+# What a backup says about a credential's verification is only a claim: a restored row starts unverified.
+_UNVERIFIED_ROW = {"status": "unverified", "verification": None, "verified_at": None}
+
+
 def restore(wallet: Wallet, document: dict[str, Any], *, overwrite_files: bool = False) -> RestoreReport:
-    """Merge a backup into the wallet: new credentials keep their ids and hashes, duplicates are reported."""
+    """Merge a backup into the wallet: new credentials keep their ids and hashes, duplicates are reported.
+    Their saved verdicts are dropped: `credwallet.restoring.restore_backup` verifies them again."""
     report = RestoreReport()
     rows = document.get("credentials") or []
     files = document.get("files") or {}
@@ -159,7 +190,7 @@ def restore(wallet: Wallet, document: dict[str, Any], *, overwrite_files: bool =
     id_map: dict[str, str] = {}
     with wallet.batch():
         for row in sorted(rows, key=lambda r: r.get("parent_id") is not None):  # parents before children
-            values = dict(row)
+            values = {**row, **_UNVERIFIED_ROW}
             values["original"] = base64.b64decode(values["original"])
             inserted, wallet_id = wallet.restore_row({k: values.get(k) for k in ROW_COLUMNS}, id_map)
             (report.restored if inserted else report.duplicates).append(wallet_id)

@@ -233,3 +233,13 @@ def m008_credential_summary_index(db: sqlite3.Connection) -> None:
         )
         """,
     )
+
+
+@migration
+def m009_wallet_secret(db: sqlite3.Connection) -> None:
+    """A random secret of this wallet that no backup carries: it keys the verification cache, so a saved
+    verdict is reused only by the wallet that computed it (a doctored backup's cache keys never match)."""
+    import os
+
+    _run(db, "CREATE TABLE wallet_secret (id INTEGER PRIMARY KEY CHECK (id = 1), secret BLOB NOT NULL)")
+    db.execute("INSERT INTO wallet_secret (id, secret) VALUES (1, ?)", (os.urandom(32),))

@@ -75,6 +75,9 @@ class Wallet:
         self.home = home
         self.read_only = read_only
         self._in_batch = False
+        # Rows that could not be read (wallet id -> why): left out of what a command shows, and said once.
+        self.damaged: dict[str, str] = {}
+        self.on_damaged: Callable[[str, str], None] | None = None
 
     @classmethod
     def open(cls, db_path: Path | None = None, *, home: Path | None = None, create: bool = True) -> Wallet:
@@ -87,6 +90,24 @@ class Wallet:
 
     def close(self) -> None:
         self._db.close()
+
+    def verdict_secret(self) -> bytes | None:
+        """This wallet's own secret (migration m008), which keys the verification cache; never in a backup.
+        None when the wallet predates it and cannot be migrated (read-only): nothing is reused then."""
+        try:
+            row = self._db.execute("SELECT secret FROM wallet_secret WHERE id = 1").fetchone()
+        except sqlite3.Error:
+            return None
+        return bytes(row[0]) if row and isinstance(row[0], bytes) and len(row[0]) >= 16 else None
+
+    def report_damaged(self, wallet_id: str, error: BaseException | str) -> None:
+        """A row that cannot be read: one damaged row never stops a command for the whole wallet."""
+        if wallet_id in self.damaged:
+            return
+        reason = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+        self.damaged[wallet_id] = reason[:200]
+        if self.on_damaged is not None:
+            self.on_damaged(wallet_id, self.damaged[wallet_id])
 
     def __enter__(self) -> Wallet:
         return self
@@ -316,12 +337,17 @@ class Wallet:
             params,
         ).fetchall()
         return [
-            Summary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], json.loads(r[8] or "[]")) for r in rows
+            Summary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _json_list(r[8])) for r in rows
         ]
 
     def get(self, id_or_prefix: str, *, with_original: bool = True) -> Credential:
         wallet_id = self.resolve_id(id_or_prefix)
         credentials = self._load("WHERE id = ?", [wallet_id], with_original=with_original)
+        if not credentials:
+            raise InputError(
+                f"credential {wallet_id} is damaged in the wallet and cannot be read ({self.damaged.get(wallet_id)})",
+                hint=f"credwallet remove {wallet_id}, then import the badge again",
+            )
         return credentials[0]
 
     def credentials(
@@ -348,10 +374,16 @@ class Wallet:
             params,
         ).fetchall()
         # ORDER BY issued_on DESC, name, done here: SQLite's sorter would copy every row, originals included.
-        rows.sort(key=lambda row: row[15])
-        rows.sort(key=lambda row: (row[14] is not None, row[14] or ""), reverse=True)
+        rows.sort(key=lambda row: str(row[15]))  # str(): a damaged row's odd type must not stop the sort
+        rows.sort(key=lambda row: (row[14] is not None, str(row[14] or "")), reverse=True)
+        found: list[Credential] = []
         with cyclic_gc_paused():
-            return [self._credential_of(row, with_original) for row in rows]
+            for row in rows:
+                try:
+                    found.append(self._credential_of(row, with_original))
+                except Exception as error:  # a damaged row (edited by hand, a bad disk): left out, and said
+                    self.report_damaged(str(row[0]), error)
+        return found
 
     def _credential_of(self, row: tuple[Any, ...], with_original: bool) -> Credential:
         data = json.loads(row[1])
@@ -378,7 +410,7 @@ class Wallet:
         if from_original and original_bytes is not None:
             defer(credential, "document", partial(_document_from_original, original_bytes, row[12], data))
         if row[4]:
-            defer(credential, "verification", partial(json.loads, row[4]))
+            defer(credential, "verification", partial(_saved_report, row[4]))
         else:
             credential.verification = None
         credential.original_bytes = bytes(original_bytes) if original_bytes is not None and with_original else b""
@@ -637,11 +669,23 @@ def _escape_like(text: str) -> str:
 
 
 def _json_list(text: str | None) -> list[Any]:
-    """A stored JSON list column (most hold `[]`)."""
+    """A stored JSON list column (most hold `[]`); a damaged one reads as empty."""
     if not text or text == "[]":
         return []
-    value: list[Any] = json.loads(text)
-    return value
+    try:
+        value = json.loads(text)
+    except (ValueError, TypeError):
+        return []
+    return value if isinstance(value, list) else []
+
+
+def _saved_report(text: str) -> dict[str, Any] | None:
+    """A saved verification report; a damaged one is no report (the credential is verified again)."""
+    try:
+        value = json.loads(text)
+    except (ValueError, TypeError):
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def _document_from_original(original: bytes, container: str, data: dict[str, Any]) -> dict[str, Any]:
