@@ -706,8 +706,9 @@ def _inner_credentials(document: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [c for c in (inner if isinstance(inner, list) else []) if isinstance(c, dict) and "proof" in c]
 
 
-def signed_fixtures() -> Iterator[SignedFixture]:
-    """Every signed credential of sample_data/ and of the external fixtures that can be made to verify."""
+def signed_fixtures(*, dcc: tuple[str, ...] | None = None) -> Iterator[SignedFixture]:
+    """Every signed credential of sample_data/ and of the external fixtures that can be made to verify, and
+    the DCC's real ones (`dcc`: only those, by path under verifiableCredentials; all when None)."""
     ob3 = SAMPLE_DATA / "ob3"
     for path in sorted(ob3.glob("*.json")):
         document = json.loads(path.read_text(encoding="utf-8"))
@@ -724,7 +725,7 @@ def signed_fixtures() -> Iterator[SignedFixture]:
         yield SignedFixture(
             f"sample_data/ob2/{path.name}", "ob2-jws", token, issuer_documents, SAMPLE_NOW, SAMPLE_IDENTITIES
         )
-    yield from dcc_fixtures()
+    yield from dcc_fixtures(dcc)
     if not EXTERNAL.is_dir():
         return
     served = _served_documents()
@@ -751,6 +752,15 @@ def dcc_fixtures(names: tuple[str, ...] | None = None) -> Iterator[SignedFixture
         yield SignedFixture(f"real_world/dcc/{relative}", "jsonld", document, {}, NOW, [])
 
 
+# One DCC credential per VC version and proof kind, for the quick selection tests/verify/test_tamper.py runs.
+DCC_QUICK = (
+    "v1/bothSignatureTypes/didKey/legacy-noStatus-noExpiry.json",
+    "v1/dataIntegrityProof/didKey/noRegistry-noStatus-noExpiry.json",
+    "v1/ed25519/didKey/noRegistry-noStatus-noExpiry.json",
+    "v2/bothSignatureTypes/didkey/legacy-noStatus-noExpiry.json",
+    "v2/dataIntegrityProof/didKey/legacyRegistry-noStatus-noExpiry-minimal.json",
+    "v2/ed25519/didKey/legacy-noStatus-noExpiry.json",
+)
 # External signed JSON-LD credentials whose proof verifies and whose issuer has a fetchable id.
 EXTERNAL_JSONLD = (
     "ob3/1edtech-validator/simple.json",
@@ -908,7 +918,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = sys.argv[1:] if argv is None else argv
     full = "--quick" not in args
-    fixtures = list(signed_fixtures())
+    fixtures = list(signed_fixtures(dcc=None if full else DCC_QUICK))
     others = [f.content for f in fixtures if isinstance(f.content, dict)][:3]
     totals = Outcome("all", "")
     wrong_by_class: dict[str, int] = {}

@@ -16,18 +16,22 @@ from credwallet.verify import verify_document
 from credwallet.verify.signing import sign_data_integrity
 from tests.verify.helpers import ISSUER_KEY, NOW, ob3_document
 from tests.verify.tamper_variants import (
+    DCC_QUICK,
     NO_OP_CANDIDATES,
+    VARIANT_CLASSES,
     SignedFixture,
     is_sampled,
     jsonld_variants,
     run_fixture,
     signed_fixtures,
+    variant_class,
+    variants,
 )
 
 
 @cache
 def _fixtures() -> dict[str, SignedFixture]:
-    return {fixture.name: fixture for fixture in signed_fixtures()}
+    return {fixture.name: fixture for fixture in signed_fixtures(dcc=DCC_QUICK)}
 
 
 @cache
@@ -45,6 +49,20 @@ def test_the_suite_covers_every_kind_of_signed_credential() -> None:
     names = set(_fixtures())
     assert any(" inner " in name and name.startswith("sample_data/") for name in names)  # CLR inner credentials
     assert sum(name.startswith("sample_data/") for name in names) >= 11
+    assert sum(name.startswith("real_world/dcc/") for name in names) == len(DCC_QUICK)
+
+
+def test_every_variant_has_a_class_and_every_class_is_tried() -> None:
+    """The tally by class (scripts/tamper_suite.py) names each variant's attack; each class of issue 12 (change,
+    add, remove, alias, redefined context, proof, key and issuer swaps) has variants for every kind of credential
+    that can carry it."""
+    seen: dict[str, set[str]] = {}
+    for fixture in _fixtures().values():
+        for name, _, _ in variants(fixture, others=_others()):
+            seen.setdefault(fixture.kind, set()).add(variant_class(name))
+    assert seen["jsonld"] == set(VARIANT_CLASSES)
+    assert seen["vc-jwt"] >= {"change", "add", "remove", "proof", "key"}
+    assert seen["ob2-jws"] >= {"change", "add", "remove", "proof", "key", "issuer"}
 
 
 @pytest.mark.parametrize("name", _names())
