@@ -1,27 +1,100 @@
-"""Restoring a backup without taking its word: the rows are merged, then every restored credential is verified
-again from its own bytes (offline, with what the wallet's document cache holds).
+"""Restoring a backup without taking its word: every credential is rebuilt from its own original bytes, merged,
+then verified again (offline, with what the wallet's document cache holds).
 
-A plain backup is a file anyone who holds it can edit: its statuses, saved reports and cache keys are claims.
-The restored rows start `unverified` (store/backup.py), and this is where they get a verdict of this wallet's
-own making (issue 12: a doctored backup never restores a tampered credential as `valid`).
+A plain backup is a file anyone who holds it can edit: a row's status, saved report and cache key, and also
+its name, issuer, dates and normalized form, are claims. Only the original bytes are evidence (the proof is
+over them). So each row's shown fields are parsed again from those bytes (an inner credential of a CLR from its
+CLR's bytes), the user's own fields (notes, tags, import time, source) are kept, the rows start `unverified`
+(store/backup.py), and this wallet verifies them (issue 12: a doctored backup never restores a tampered or
+renamed credential as `valid`). What the wallet had filled in from fetched documents (a hosted badge's badge
+class and issuer) comes back with the next verification that has those documents (`verify --online`).
 """
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from credwallet.store.rows import INSERT_COLUMNS
 
 if TYPE_CHECKING:
     from credwallet.store.backup import RestoreReport
     from credwallet.store.wallet import Wallet
 
+# A prepared row's values, in order (INSERT_COLUMNS without the wallet id and the parent id).
+_PREPARED_COLUMNS = tuple(column.strip() for column in INSERT_COLUMNS.split(","))[1:-1]
+# What belongs to the learner, not to the credential: kept from the backup as it is.
+_USER_COLUMNS = frozenset({"source", "imported_at", "notes", "user_tags"})
+_FROM_BYTES = tuple(c for c in _PREPARED_COLUMNS if c not in _USER_COLUMNS and c not in ("status", "original"))
+
 
 def restore_and_verify(wallet: Wallet, document: dict[str, Any], *, now: datetime | None = None) -> RestoreReport:
-    """Merge `document` (a decoded backup) into the wallet and verify each credential it added."""
+    """Merge `document` (a decoded backup) into the wallet, rebuilt from its bytes, and verify what it added."""
     from credwallet.store.backup import restore
     from credwallet.verification import verify_wallet
 
-    report = restore(wallet, document)
+    report = restore(wallet, {**document, "credentials": rebuilt_rows(document.get("credentials") or [])})
     if report.restored:
         verify_wallet(wallet, report.restored, now=now)
     return report
+
+
+def rebuilt_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The backup's rows with every field derived from a credential's bytes derived again from them.
+
+    A top-level row whose bytes no longer parse (or a self-reported one, which has no issued bytes to parse)
+    is kept as it is, with its inner credentials: it is verified from its bytes all the same."""
+    children: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row.get("parent_id") is not None:
+            children.setdefault(str(row["parent_id"]), []).append(row)
+    rebuilt: list[dict[str, Any]] = []
+    for row in rows:
+        if row.get("parent_id") is not None:
+            continue
+        fresh = _parsed_again(row)
+        if fresh is None:
+            rebuilt += [row, *children.get(str(row["id"]), [])]
+            continue
+        top, *inner = fresh
+        rebuilt.append(_with_fields(row, top))
+        old_children = children.get(str(row["id"]), [])
+        for values in inner:
+            kept = _matching(old_children, values)
+            base = kept or {"id": values["content_hash"][:8], "notes": None, "user_tags": "[]"}
+            original = base64.b64encode(values["original"]).decode("ascii")
+            rebuilt.append(_with_fields({**row, **base, "parent_id": row["id"], "original": original}, values))
+    return rebuilt
+
+
+def _parsed_again(row: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The rows the importer makes from this row's original bytes, or None when they cannot be made."""
+    from credwallet.formats.detect import parse_bytes
+    from credwallet.model import CredentialFormat
+    from credwallet.store.rows import prepare
+
+    if row.get("format") == CredentialFormat.SELF_REPORTED.value:
+        return None
+    try:
+        original = base64.b64decode(row["original"])
+        credentials = parse_bytes(original, source=f"backup credential {row.get('id')}")
+        return [dict(zip(_PREPARED_COLUMNS, prepare(c).values, strict=True)) for c in credentials] or None
+    except Exception:  # not parseable now (a stricter release, damaged bytes): verified from its bytes anyway
+        return None
+
+
+def _matching(rows: list[dict[str, Any]], values: dict[str, Any]) -> dict[str, Any] | None:
+    """The backup's row for the same inner credential (same content, or same credential id), for its user fields."""
+    for row in rows:
+        if row.get("content_hash") == values["content_hash"]:
+            return row
+    for row in rows:
+        if values.get("credential_id") and row.get("credential_id") == values["credential_id"]:
+            return row
+    return None
+
+
+def _with_fields(row: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+    """`row` with each field derived from the bytes taken from `values` (the original bytes kept as stored)."""
+    return {**row, **{column: values[column] for column in _FROM_BYTES}}

@@ -231,3 +231,70 @@ def test_a_saved_verdict_is_reused_by_the_wallet_that_made_it(tmp_path: Path, mo
         [third] = verify_wallet(wallet, [wallet_id], now=NOW)
     assert reused == [True, False]  # under another secret the saved verdict is not this wallet's: verified again
     assert third.report.status is Status.VALID
+
+
+# ------------------------------------------------------------------------ fields rebuilt from the bytes
+
+
+def _rename_row(document: dict[str, Any]) -> None:
+    """Keep the genuine signed bytes but show another credential: name, issuer and normalized form."""
+    [row] = document["credentials"]
+    normalized = json.loads(row["normalized"])
+    normalized["name"] = "Doctorate in Data Science"
+    row["normalized"] = json.dumps(normalized)
+    row["name"] = "Doctorate in Data Science"
+    row["issuer_name"] = "Harvard University"
+    row["expires_on"] = "2099-12-31T23:59:59Z"
+    row["status"] = "valid"
+
+
+def test_a_genuine_credential_renamed_in_a_backup_restores_as_what_it_is(tmp_path: Path) -> None:
+    _, backup = _wallet_with_verified_credential(tmp_path / "source")
+    [genuine] = parse_bytes(SIGNED.read_bytes(), source=SIGNED.name)
+    forged = tmp_path / "renamed.bak"
+    forged.write_bytes(_doctored(backup, _rename_row))
+    target = str(tmp_path / "target" / "wallet.db")
+    assert _cli("--wallet", target, "--create", "import", "--backup", str(forged)).exit_code == 0
+    [item] = json.loads(_cli("--wallet", target, "list", "--json").stdout)
+    assert item["name"] == genuine.name != "Doctorate in Data Science"
+    assert item["issuer"] != "Harvard University" and item["status"] == "valid"
+    shown = json.loads(_cli("--wallet", target, "show", item["id"], "--json").stdout)
+    assert "Doctorate" not in json.dumps(shown) and "2099" not in json.dumps(shown)
+
+
+def test_a_genuine_wallet_backup_is_rebuilt_to_the_same_rows(tmp_path: Path) -> None:
+    """Every file-imported credential (OB 2.0 JSON, PNG, SVG, JWS; OB 3.0, VC-JWT, a CLR and its inner
+    credentials) parses back to exactly the row the import made: the rebuild changes nothing genuine."""
+    from credwallet.restoring import rebuilt_rows
+
+    home = tmp_path / "source"
+    with Wallet.open(home=home) as wallet:
+        for folder in ("ob2", "ob3"):
+            for path in sorted((SAMPLE_DATA / folder).iterdir()):
+                if path.suffix in (".json", ".png", ".svg", ".jws", ".jwt"):
+                    wallet.add(parse_bytes(path.read_bytes(), source=path.name))
+        document = backup_document(wallet)
+    rows = document["credentials"]
+    assert len(rows) > 25 and any(row["parent_id"] for row in rows)
+    assert sorted(rebuilt_rows(rows), key=lambda row: row["id"]) == sorted(rows, key=lambda row: row["id"])
+
+
+def test_a_clr_restores_with_its_inner_credentials_and_their_notes(tmp_path: Path) -> None:
+    clr = SAMPLE_DATA / "ob3" / "riverton-business-analytics-record.clr.json"
+    with Wallet.open(home=tmp_path / "source") as wallet:
+        wallet.add_identity("alex.morgan@example.org")
+        ids = wallet.add(parse_bytes(clr.read_bytes(), source=clr.name)).ids
+        wallet.set_note(ids[1], "my capstone")
+        document = backup_document(wallet)
+    for row in document["credentials"]:
+        if row["parent_id"]:  # a doctored inner credential: its fields come back from the CLR's bytes
+            row["name"] = "Forged inner credential"
+    (tmp_path / "clr.bak").write_bytes(_doctored(encode_backup(document, None), lambda d: None))
+    target = str(tmp_path / "target" / "wallet.db")
+    assert _cli("--wallet", target, "--create", "import", "--backup", str(tmp_path / "clr.bak")).exit_code == 0
+    with Wallet.open(Path(target), home=tmp_path / "target") as restored:
+        rows = {c.wallet_id: c for c in restored.credentials()}
+    assert set(rows) == set(ids)
+    assert rows[ids[1]].notes == "my capstone"
+    assert all(c.name != "Forged inner credential" for c in rows.values())
+    assert all(rows[i].parent_id == ids[0] for i in ids[1:])
