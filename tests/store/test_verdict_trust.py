@@ -298,3 +298,17 @@ def test_a_clr_restores_with_its_inner_credentials_and_their_notes(tmp_path: Pat
     assert rows[ids[1]].notes == "my capstone"
     assert all(c.name != "Forged inner credential" for c in rows.values())
     assert all(rows[i].parent_id == ids[0] for i in ids[1:])
+
+
+def test_damaged_stored_skill_claims_are_extracted_again(wallet_home: Path) -> None:
+    assert _cli("import", str(SAMPLE_DATA / "ob3"), "--json").exit_code == 0
+    before = _cli("skills", "--json")
+    assert before.exit_code == 0, before.output
+    db = sqlite3.connect(wallet_home / "wallet.db")
+    with db:
+        assert db.execute("UPDATE skill_claims SET claims = '1,2' WHERE rowid = 1").rowcount == 1
+        db.execute("UPDATE skill_claims SET claims = '{not json' WHERE rowid = 2")
+    db.close()
+    after = _cli("skills", "--json")
+    assert after.exit_code == 0 and "damaged" not in after.output, after.output
+    assert json.loads(after.stdout) == json.loads(before.stdout)
