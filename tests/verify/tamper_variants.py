@@ -700,6 +700,19 @@ def _key_documents(document: Mapping[str, Any]) -> dict[str, Any]:
     return documents
 
 
+def _baked_fixtures(folder: Path) -> Iterator[SignedFixture]:
+    """The signed credentials baked into sample PNG and SVG badges (a JSON-LD document or a VC-JWT)."""
+    from credwallet.formats.detect import parse_bytes
+
+    for path in sorted([*folder.glob("*.png"), *folder.glob("*.svg")]):
+        for credential in parse_bytes(path.read_bytes(), source=path.name):
+            name = f"sample_data/ob3/{path.name}"
+            if credential.token:
+                yield SignedFixture(name, "vc-jwt", credential.token, {}, SAMPLE_NOW, SAMPLE_IDENTITIES)
+            elif isinstance(credential.document, dict) and "proof" in credential.document:
+                yield SignedFixture(name, "jsonld", credential.document, {}, SAMPLE_NOW, SAMPLE_IDENTITIES)
+
+
 def _inner_credentials(document: Mapping[str, Any]) -> list[dict[str, Any]]:
     subject = document.get("credentialSubject")
     inner = subject.get("verifiableCredential") if isinstance(subject, Mapping) else None
@@ -719,6 +732,7 @@ def signed_fixtures(*, dcc: tuple[str, ...] | None = None) -> Iterator[SignedFix
     for path in sorted(ob3.glob("*.jwt")):
         token = path.read_text(encoding="utf-8").strip()
         yield SignedFixture(f"sample_data/ob3/{path.name}", "vc-jwt", token, {}, SAMPLE_NOW, SAMPLE_IDENTITIES)
+    yield from _baked_fixtures(ob3)
     issuer_documents = _documents_folder(SAMPLE_DATA / "issuer-documents")
     for path in sorted((SAMPLE_DATA / "ob2").glob("*.jws")):
         token = path.read_text(encoding="utf-8").strip()

@@ -48,7 +48,8 @@ def test_the_suite_covers_every_kind_of_signed_credential() -> None:
     assert kinds == {"jsonld", "vc-jwt", "ob2-jws"}
     names = set(_fixtures())
     assert any(" inner " in name and name.startswith("sample_data/") for name in names)  # CLR inner credentials
-    assert sum(name.startswith("sample_data/") for name in names) >= 11
+    assert sum(name.startswith("sample_data/") for name in names) >= 13
+    assert {"sample_data/ob3/data-ethics-privacy.png", "sample_data/ob3/exploratory-data-analysis.svg"} <= names
     assert sum(name.startswith("real_world/dcc/") for name in names) == len(DCC_QUICK)
 
 
