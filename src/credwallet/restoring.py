@@ -16,12 +16,14 @@ import base64
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from credwallet.model import CredentialFormat
 from credwallet.store.rows import INSERT_COLUMNS
 
 if TYPE_CHECKING:
     from credwallet.store.backup import RestoreReport
     from credwallet.store.wallet import Wallet
 
+SELF_REPORTED = CredentialFormat.SELF_REPORTED.value
 # A prepared row's values, in order (INSERT_COLUMNS without the wallet id and the parent id).
 _PREPARED_COLUMNS = tuple(column.strip() for column in INSERT_COLUMNS.split(","))[1:-1]
 # What belongs to the learner, not to the credential: kept from the backup as it is.
@@ -43,8 +45,9 @@ def restore_and_verify(wallet: Wallet, document: dict[str, Any], *, now: datetim
 def rebuilt_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The backup's rows with every field derived from a credential's bytes derived again from them.
 
-    A top-level row whose bytes no longer parse (or a self-reported one, which has no issued bytes to parse)
-    is kept as it is, with its inner credentials: it is verified from its bytes all the same."""
+    A self-reported row (no issued bytes to parse) is kept as it is. A row whose bytes no longer parse is kept
+    with its inner credentials but without the issued copy its normalized form holds (a baked badge's): what
+    is verified is only ever what its own bytes say, and bytes that do not parse verify as nothing."""
     children: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         if row.get("parent_id") is not None:
@@ -55,7 +58,8 @@ def rebuilt_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         fresh = _parsed_again(row)
         if fresh is None:
-            rebuilt += [row, *children.get(str(row["id"]), [])]
+            family = [row, *children.get(str(row["id"]), [])]
+            rebuilt += family if row.get("format") == SELF_REPORTED else [_without_issued_copy(r) for r in family]
             continue
         top, *inner = fresh
         rebuilt.append(_with_fields(row, top))
@@ -68,13 +72,29 @@ def rebuilt_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rebuilt
 
 
+def _without_issued_copy(row: dict[str, Any]) -> dict[str, Any]:
+    """`row` with no issued document or token in its normalized form (nor anything fetched for it)."""
+    import json
+
+    try:
+        normalized = json.loads(row["normalized"])
+    except (TypeError, ValueError):
+        normalized = None
+    if not isinstance(normalized, dict):
+        return row
+    extension = normalized.get("extension")
+    if isinstance(extension, dict):
+        normalized["extension"] = {k: v for k, v in extension.items() if k != "fetched"}
+    stripped = {k: v for k, v in normalized.items() if k not in ("document", "token")}
+    return {**row, "normalized": json.dumps(stripped, ensure_ascii=False)}
+
+
 def _parsed_again(row: dict[str, Any]) -> list[dict[str, Any]] | None:
     """The rows the importer makes from this row's original bytes, or None when they cannot be made."""
     from credwallet.formats.detect import parse_bytes
-    from credwallet.model import CredentialFormat
     from credwallet.store.rows import prepare
 
-    if row.get("format") == CredentialFormat.SELF_REPORTED.value:
+    if row.get("format") == SELF_REPORTED:
         return None
     try:
         original = base64.b64decode(row["original"])

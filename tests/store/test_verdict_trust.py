@@ -312,3 +312,24 @@ def test_damaged_stored_skill_claims_are_extracted_again(wallet_home: Path) -> N
     after = _cli("skills", "--json")
     assert after.exit_code == 0 and "damaged" not in after.output, after.output
     assert json.loads(after.stdout) == json.loads(before.stdout)
+
+
+def test_a_baked_badge_whose_bytes_were_spoiled_in_a_backup_verifies_as_nothing(tmp_path: Path) -> None:
+    """A PNG badge keeps its issued credential in its normalized form; a backup that spoils the PNG's bytes
+    (so they cannot be parsed again) and renames the row must not get the kept copy verified under the new name."""
+    png = SAMPLE_DATA / "ob3" / "data-ethics-privacy.png"
+    with Wallet.open(home=tmp_path / "source") as wallet:
+        wallet.add_identity("alex.morgan@example.org")
+        wallet.add(parse_bytes(png.read_bytes(), source=png.name))
+        backup = encode_backup(backup_document(wallet), None)
+
+    def spoil(document: dict[str, Any]) -> None:
+        [row] = document["credentials"]
+        row["original"] = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * 64).decode("ascii")
+        row["name"] = "Doctorate in Data Science"
+
+    (tmp_path / "spoiled.bak").write_bytes(_doctored(backup, spoil))
+    target = str(tmp_path / "target" / "wallet.db")
+    assert _cli("--wallet", target, "--create", "import", "--backup", str(tmp_path / "spoiled.bak")).exit_code == 0
+    [item] = json.loads(_cli("--wallet", target, "list", "--json").stdout)
+    assert item["status"] in ("invalid", "unverified"), item
