@@ -182,7 +182,7 @@ _UNVERIFIED_ROW = {"status": "unverified", "verification": None, "verified_at": 
 
 def restore(wallet: Wallet, document: dict[str, Any], *, overwrite_files: bool = False) -> RestoreReport:
     """Merge a backup into the wallet: new credentials keep their ids and hashes, duplicates are reported.
-    Their saved verdicts are dropped: `credwallet.restoring.restore_backup` verifies them again."""
+    Their saved verdicts are dropped: `credwallet.restoring.restore_and_verify` verifies them again."""
     report = RestoreReport()
     rows = document.get("credentials") or []
     files = document.get("files") or {}
