@@ -117,7 +117,7 @@ def backups() -> list[bytes]:
     import tempfile
 
     from credwallet.importer import import_paths
-    from credwallet.store.backup import backup_document, encode_backup
+    from credwallet.store.backup import backup_document, encode_backup, integrity_digest
     from credwallet.store.wallet import Wallet
 
     with tempfile.TemporaryDirectory() as folder:
@@ -133,4 +133,6 @@ def backups() -> list[bytes]:
     for row in document["credentials"]:
         row.update(imported_at="2026-01-01T00:00:00Z", verified_at=None, verification=None)
     small = dict(document, credentials=document["credentials"][:2])
+    for each in (document, small):  # the digest of the content as changed here (a backup carries its own)
+        each["integrity"] = integrity_digest(each)
     return [encode_backup(document, None), encode_backup(small, None)]
