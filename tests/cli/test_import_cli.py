@@ -112,3 +112,25 @@ def test_ctrl_c_says_how_many_files_were_kept(tmp_path: Path, wallet_home: Path)
         [sys.executable, "-m", "credwallet", "list", "--json"], capture_output=True, text=True, env=env, check=True
     )
     assert len(json.loads(listed.stdout)) == kept
+
+
+def test_ctrl_c_while_the_wallet_closes_after_the_import_says_everything_was_kept(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window CI once hit: every file stored, Ctrl-C while the wallet closes; not a bare 'interrupted'."""
+    from credwallet.store.wallet import Wallet
+
+    closing = Wallet.__exit__
+
+    def interrupted_exit(self: Wallet, *exc: object) -> None:
+        closing(self, *exc)
+        raise KeyboardInterrupt
+
+    badge = tmp_path / "badge.json"
+    badge.write_bytes(assertion_bytes())
+    monkeypatch.setattr(Wallet, "__exit__", interrupted_exit)
+    result = cli("import", str(badge), "--no-verify")
+    monkeypatch.setattr(Wallet, "__exit__", closing)
+    assert result.exit_code == 130
+    assert result.stderr.splitlines() == ["interrupted: all 1 file were imported"]
+    assert len(json.loads(cli("list", "--json").stdout)) == 1

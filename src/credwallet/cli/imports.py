@@ -65,42 +65,48 @@ def import_command(
 
         return on_progress
 
-    with open_wallet() as wallet:
-        try:
-            with console.progress_bar("importing", enabled=not as_json) as update:
-                report = import_paths(
-                    wallet, paths, stdin=sys.stdin.buffer, on_progress=progress(update), allow_http=allow_http
-                )
-        except KeyboardInterrupt:
-            kept = f"the {plural(done, 'file')} finished before are imported and kept" if done else "nothing imported"
-            console.err().print(
-                f"interrupted: {kept}; import again to add the rest (files already in the wallet show as duplicates)",
-                markup=False,
-            )
-            raise typer.Exit(130) from None
-        statuses: dict[str, str] = {}
-        if report.imported and not no_verify:
-            from credwallet.verification import verify_wallet
-
-            # Everything is committed already: a slow proof or Ctrl-C here never costs the import.
+    report: Any = None  # set once import_paths returns: a later Ctrl-C loses nothing
+    try:
+        with open_wallet() as wallet:
             try:
-                verified = verify_wallet(wallet, report.imported)
+                with console.progress_bar("importing", enabled=not as_json) as update:
+                    report = import_paths(
+                        wallet, paths, stdin=sys.stdin.buffer, on_progress=progress(update), allow_http=allow_http
+                    )
             except KeyboardInterrupt:
+                kept = (
+                    f"the {plural(done, 'file')} finished before are imported and kept" if done else "nothing imported"
+                )
                 console.err().print(
-                    f"interrupted while verifying: the {plural(len(report.imported), 'imported credential')} "
-                    f"{'is' if len(report.imported) == 1 else 'are'} kept, unverified "
-                    "(run `credwallet verify --all` later)",
+                    f"interrupted: {kept}; import again to add the rest "
+                    "(files already in the wallet show as duplicates)",
                     markup=False,
                 )
                 raise typer.Exit(130) from None
-            statuses = {str(r.credential.wallet_id): r.report.status.value for r in verified}
+            statuses: dict[str, str] = {}
+            if report.imported and not no_verify:
+                from credwallet.verification import verify_wallet
 
-    try:
+                # Everything is committed already: a slow proof or Ctrl-C here never costs the import.
+                try:
+                    verified = verify_wallet(wallet, report.imported)
+                except KeyboardInterrupt:
+                    console.err().print(
+                        f"interrupted while verifying: the {plural(len(report.imported), 'imported credential')} "
+                        f"{'is' if len(report.imported) == 1 else 'are'} kept, unverified "
+                        "(run `credwallet verify --all` later)",
+                        markup=False,
+                    )
+                    raise typer.Exit(130) from None
+                statuses = {str(r.credential.wallet_id): r.report.status.value for r in verified}
+
         if as_json:
             console.print_json({**report.to_jsonable(), "status": statuses})
         else:
             _render(report, statuses, paths, verbose=verbose)
-    except KeyboardInterrupt:  # everything is stored and verified: only the listing was cut short
+    except KeyboardInterrupt:  # after the import returned: closing the wallet or the listing was cut short
+        if report is None:
+            raise
         console.err().print(f"interrupted: all {plural(len(report.files), 'file')} were imported", markup=False)
         raise typer.Exit(130) from None
     if report.errors:
@@ -150,9 +156,7 @@ def _render(report: Any, statuses: dict[str, str], paths: list[str], *, verbose:
     flush()
     if not report.files:
         console.err().print(f"nothing to import: {', '.join(paths)} holds no files", markup=False)
-    summary = (
-        f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, errors {len(report.errors)}"
-    )
+    summary = f"imported {len(report.imported)}, duplicates {len(report.duplicates)}, errors {len(report.errors)}"
     if report.skipped:
         summary += f", skipped {len(report.skipped)} (not credentials: issuer profiles, keys, other files"
         summary += "; -v lists them)" if not verbose else ")"
