@@ -23,6 +23,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import compile_like_installed
+
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 
@@ -91,6 +94,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--cli-src", type=Path, help="run the CLI from this source tree (PYTHONPATH)")
     args = parser.parse_args()
+    compile_like_installed(args.cli_src)
     exe = shutil.which("credwallet", path=str(Path(sys.executable).parent)) or "credwallet"
     cases = {"baseline: 1,000 violations": 1_000, "600,000 violations": 600_000}
     with tempfile.TemporaryDirectory() as tmp:
