@@ -255,6 +255,51 @@ app.add_typer(export.app, name="export")
 app.add_typer(trust.app, name="trust")
 
 
+# Global options that take a value: the token after them is that value, not a command name.
+_GLOBAL_VALUE_OPTIONS = frozenset({"--wallet"})
+_GLOBAL_FLAGS = frozenset({"--create", "--debug"})
+
+
+def invoked_name(args: list[str]) -> str | None:
+    """The command `args` run (`gap` in `--wallet w.db gap --role x`), or None when the whole tree is needed:
+    no command, `--help`, `--version`, completion, or an option or name the tree itself must judge."""
+    if os.environ.get(COMPLETE_VAR):
+        return None
+    index = 0
+    while index < len(args):
+        token = args[index]
+        if token in _GLOBAL_VALUE_OPTIONS:
+            index += 2
+        elif token in _GLOBAL_FLAGS or token.split("=", 1)[0] in _GLOBAL_VALUE_OPTIONS:
+            index += 1
+        elif token.startswith("-"):
+            return None
+        else:
+            return token
+    return None
+
+
+def app_for(args: list[str], typer_app: CredwalletTyper = app) -> CredwalletTyper:
+    """The app with only the invoked command registered (the global options kept), so a command builds its
+    own options, not the twenty others' (a third of a command's start-up); the whole app for anything else.
+
+    The pruned app answers exactly as the whole one does for that command: same usage lines, help, errors.
+    """
+    import copy
+
+    name = invoked_name(args)
+    if name is None:
+        return typer_app
+    commands = [info for info in typer_app.registered_commands if info.name == name]
+    groups = [info for info in typer_app.registered_groups if info.name == name]
+    if not commands and not groups:  # not a command: the whole tree says so, with its suggestions
+        return typer_app
+    pruned = copy.copy(typer_app)
+    pruned.registered_commands = commands
+    pruned.registered_groups = groups
+    return pruned
+
+
 def run() -> None:
     """Console-script entry point."""
-    app()
+    app_for(sys.argv[1:])()
