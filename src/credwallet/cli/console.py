@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -19,13 +19,63 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u20
 
 def clean(text: object, *, keep_newlines: bool = False) -> str:
     """Credential text made safe for a terminal: control characters dropped, rich markup escaped."""
-    from rich.markup import escape
-
     value = "" if text is None else str(text)
     value = _UNSAFE.sub("", value)
     if not keep_newlines:
         value = " ".join(value.split())
-    return escape(value)
+    return escape_markup(value)
+
+
+# rich's markup grammar (rich/markup.py): a tag is `[` then a letter, `#`, `/` or `@`, up to the first `]`;
+# backslashes before it escape it in pairs. Kept here so piped output needs no rich (tests hold the two equal).
+_MARKUP_TAG = re.compile(r"((\\*)\[([a-z#/@][^[]*?)])")
+_MARKUP_ESCAPABLE = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
+# The control codes rich drops from any text it prints (rich/control.py STRIP_CONTROL_CODES).
+_RICH_STRIPPED = dict.fromkeys((7, 8, 11, 12, 13))
+
+
+def escape_markup(text: str) -> str:
+    """`rich.markup.escape` without importing rich: text that rich then prints exactly as written."""
+    escaped = _MARKUP_ESCAPABLE.sub(lambda match: f"{match[1]}{match[1]}\\{match[2]}", text)
+    if escaped.endswith("\\") and not escaped.endswith("\\\\"):
+        return escaped + "\\"
+    return escaped
+
+
+def plain_markup(markup: str) -> str | None:
+    """The characters rich prints for `markup` with all styling off (the tags dropped, escapes undone), or
+    None where rich must answer itself: a closing tag this reading cannot pair (rich raises there)."""
+    if "[" not in markup:
+        return markup.translate(_RICH_STRIPPED)
+    pieces: list[str] = []
+    opened: list[str] = []
+    position = 0
+    for match in _MARKUP_TAG.finditer(markup):
+        whole, escapes, tag = match.groups()
+        start, end = match.span()
+        if start > position:
+            pieces.append(markup[position:start].replace("\\[", "["))
+        position = end
+        if escapes:
+            backslashes, escaped = divmod(len(escapes), 2)
+            pieces.append("\\" * backslashes)
+            if escaped:
+                pieces.append(whole[len(escapes) :])
+                continue
+        name = tag.partition("=")[0]
+        if not name.startswith("/"):
+            opened.append(name.strip().lower())
+            continue
+        closing = name[1:].strip().lower()
+        if closing and closing in opened:
+            del opened[len(opened) - 1 - opened[::-1].index(closing)]
+        elif not closing and opened:
+            opened.pop()
+        else:
+            return None
+    if position < len(markup):
+        pieces.append(markup[position:].replace("\\[", "["))
+    return "".join(pieces).translate(_RICH_STRIPPED)
 
 
 def no_color() -> bool:
@@ -33,7 +83,69 @@ def no_color() -> bool:
     return bool(os.environ.get("NO_COLOR"))
 
 
-def _console(*, stderr: bool) -> Console:
+# A piped console's width: nothing is wrapped (scripts read whole lines).
+PIPED_WIDTH = 100_000
+
+
+class PlainConsole:
+    """The console for a stream that is surely not a terminal: prints text as rich's plain console would,
+    without importing rich (a fifth of a short command's time); anything else it hands to that console."""
+
+    is_terminal = False
+    width = PIPED_WIDTH
+
+    def __init__(self, *, stderr: bool) -> None:
+        self.stderr = stderr
+        self._rich: Console | None = None
+
+    @property
+    def file(self) -> IO[str]:
+        return sys.stderr if self.stderr else sys.stdout
+
+    def print(self, *objects: Any, sep: str = " ", end: str = "\n", markup: bool | None = None, **options: Any) -> None:
+        if set(options) <= {"soft_wrap", "style", "highlight"} and all(type(item) is str for item in objects):
+            texts = [item.translate(_RICH_STRIPPED) if markup is False else plain_markup(item) for item in objects]
+            # rich expands tabs by display cells; tabs (rare in printed text) are left to it
+            if not any(text is None or "\t" in text for text in texts):
+                self.file.write(sep.join(texts) + end)  # type: ignore[arg-type]
+                self.file.flush()
+                return
+        self.rich().print(*objects, sep=sep, end=end, markup=markup, **options)
+
+    def rich(self) -> Console:
+        if self._rich is None:
+            self._rich = _piped_rich_console(stderr=self.stderr)
+        return self._rich
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.rich(), name)
+
+
+def _piped_rich_console(*, stderr: bool) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, emoji=False, width=PIPED_WIDTH, soft_wrap=True, color_system=None)
+
+
+def _surely_piped(stream: object) -> bool:
+    """What rich would call not a terminal, decided without rich; when in doubt (a variable that forces a
+    terminal, a notebook), False, and rich decides."""
+    if os.environ.get("TTY_COMPATIBLE") or os.environ.get("FORCE_COLOR") is not None:
+        return False
+    import builtins
+
+    if hasattr(builtins, "get_ipython") or getattr(sys.stdin, "__module__", "").startswith("idlelib"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return isatty is not None and not isatty()
+    except ValueError:
+        return False
+
+
+def _console(*, stderr: bool) -> Console | PlainConsole:
+    if _surely_piped(sys.stderr if stderr else sys.stdout):
+        return PlainConsole(stderr=stderr)
     from rich.console import Console
     from rich.text import Text
 
@@ -57,11 +169,11 @@ def _console(*, stderr: bool) -> Console:
     styled = {"color_system": None} if no_color() else {}
     console: Console = TidyConsole(stderr=stderr, highlight=False, emoji=False, **styled)  # type: ignore[arg-type]
     if not console.is_terminal:  # piped: plain, unwrapped lines a script can read
-        console = Console(stderr=stderr, highlight=False, emoji=False, width=100_000, soft_wrap=True, color_system=None)
+        return _piped_rich_console(stderr=stderr)
     return console
 
 
-_CONSOLES: dict[tuple[bool, int, str, str], Console] = {}
+_CONSOLES: dict[tuple[bool, int, str, str], Console | PlainConsole] = {}
 
 
 def _cached(*, stderr: bool) -> Console:
@@ -73,7 +185,8 @@ def _cached(*, stderr: bool) -> Console:
         if len(_CONSOLES) > 32:
             _CONSOLES.clear()
         console = _CONSOLES[key] = _console(stderr=stderr)
-    return console
+    # A PlainConsole answers as rich's piped console does (what it does not print itself, it forwards to one)
+    return cast("Console", console)
 
 
 def out() -> Console:
