@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build src/credwallet/data/skills/vocabulary.json from the public data in ../shared/data/.
+"""Build src/credwallet/data/skills/vocabulary.json (and its lookup indexes, vocabulary-index.json) from the
+public data in ../shared/data/.
 
 Inputs (reviewable, regenerated with one command: `python scripts/build_vocabulary.py`):
   * scripts/vocabulary_curated.yaml: canonical ids, aliases and broader links for common skills and tools;
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import re
 import sys
@@ -512,23 +514,42 @@ def build(data: Path) -> dict[str, Any]:
     }
 
 
+def json_one_entry_a_line(indexes: dict[str, Any]) -> str:
+    """Compact JSON with one index entry (or list item) a line, so diffs of the generated file stay readable."""
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    def block(value: Any) -> str:
+        if isinstance(value, dict):
+            return "{\n" + ",\n".join(f"{dump(key)}:{dump(item)}" for key, item in value.items()) + "}"
+        if isinstance(value, list):
+            return "[\n" + ",\n".join(dump(item) for item in value) + "]"
+        return dump(value)
+
+    return "{" + ",\n".join(f"{dump(name)}:{block(value)}" for name, value in indexes.items()) + "}\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data folder")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args()
     vocabulary = build(args.data)
-    from credwallet.skills.vocabulary import Vocabulary, _skill_from_json
+    from credwallet.skills.vocabulary import INDEX_FILE, Vocabulary, _skill_from_json
 
     indexed = Vocabulary(
         {entry["id"]: _skill_from_json(entry) for entry in vocabulary["skills"]}, vocabulary["commodities"]
     )
-    vocabulary["indexes"] = indexed.prebuilt_indexes()
+    # The lookup indexes go in a file of their own (read only when extraction needs them); the vocabulary
+    # records its digest, so one fingerprint covers both.
+    index_text = json_one_entry_a_line(indexed.prebuilt_indexes())
+    vocabulary["index_sha256"] = hashlib.sha256(index_text.encode("utf-8")).hexdigest()
     text = json.dumps(vocabulary, ensure_ascii=False, indent=None, separators=(",", ":"))
     # One skill per line keeps diffs of the generated file reviewable.
     text = text.replace(',{"id":', ',\n{"id":').replace('"skills":[{', '"skills":[\n{')
-    text = text.replace('],"indexes":', '],\n"indexes":')
     args.output.write_text(text + "\n", encoding="utf-8")
+    args.output.with_name(INDEX_FILE).write_text(index_text, encoding="utf-8")
     stats = vocabulary["stats"]
     print(
         f"wrote {args.output} ({stats['skills']} skills, "

@@ -198,5 +198,42 @@ def test_vocabulary_regenerates_identically(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    shipped = (resources.files("credwallet") / "data" / "skills" / "vocabulary.json").read_text("utf-8")
-    assert output.read_text("utf-8") == shipped
+    for name in ("vocabulary.json", "vocabulary-index.json"):
+        shipped = (resources.files("credwallet") / "data" / "skills" / name).read_text("utf-8")
+        assert (tmp_path / name).read_text("utf-8") == shipped, name
+
+
+def test_lookup_indexes_are_read_only_when_needed_and_match_a_fresh_build() -> None:
+    """Gap and roles read skills by id: the bundled indexes (a file of their own) stay unread until an alias
+    or extraction needs them; what is read then equals the indexes built from the skills themselves."""
+    from credwallet.skills.vocabulary import Vocabulary, load_bundled_vocabulary
+
+    load_bundled_vocabulary.cache_clear()
+    try:
+        vocabulary = load_bundled_vocabulary()
+        assert vocabulary._indexes is None
+        assert vocabulary.lookup("sql") is not None and vocabulary.ancestors("postgresql")
+        assert vocabulary._indexes is None  # ids and broader links need no index
+        assert vocabulary.lookup("Structured Query Language") is not None
+        assert vocabulary._indexes is not None
+        rebuilt = Vocabulary(dict(vocabulary.skills), dict(vocabulary.commodity_owner))
+        assert rebuilt.prebuilt_indexes() == vocabulary.prebuilt_indexes()
+    finally:
+        load_bundled_vocabulary.cache_clear()
+
+
+def test_index_file_not_belonging_to_the_vocabulary_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from credwallet.errors import InputError
+    from credwallet.skills import vocabulary as module
+
+    real = module._bundled_bytes
+    def altered(name: str) -> bytes:
+        return real(name) + (b" " if name == module.INDEX_FILE else b"")
+
+    monkeypatch.setattr(module, "_bundled_bytes", altered)
+    module.load_bundled_vocabulary.cache_clear()
+    try:
+        with pytest.raises(InputError, match=r"vocabulary-index\.json does not belong"):
+            module.load_bundled_vocabulary().lookup("Structured Query Language")
+    finally:
+        module.load_bundled_vocabulary.cache_clear()

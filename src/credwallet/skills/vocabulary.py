@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -103,11 +103,9 @@ class SkillTable(Mapping[str, Skill]):
 
 
 @dataclass(slots=True)
-class Vocabulary:
-    """Skills by id with lookup indexes; built once, then read-only."""
+class LookupIndexes:
+    """The lookup indexes of a vocabulary: what extraction and alias lookups read, never gap or roles."""
 
-    skills: Mapping[str, Skill]
-    commodity_owner: dict[str, str] = field(default_factory=dict)
     alias_index: dict[str, AliasEntry] = field(default_factory=dict)
     case_index: dict[str, str] = field(default_factory=dict)
     code_index: dict[str, str] = field(default_factory=dict)
@@ -115,34 +113,78 @@ class Vocabulary:
     first_tokens: dict[str, int] = field(default_factory=dict)  # first token -> longest alias (tokens)
     prefixes: frozenset[str] = frozenset()  # every proper word-prefix of a matchable alias key
     phrase_index: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)  # trigger -> rules
+
+    @classmethod
+    def from_prebuilt(cls, prebuilt: dict[str, Any]) -> LookupIndexes:
+        return cls(
+            # Kept as the JSON's [skill id, mode] pairs: same shape as AliasEntry, no per-entry object to build.
+            alias_index=prebuilt["alias_index"],
+            case_index=dict(prebuilt["case_index"]),
+            code_index=dict(prebuilt["code_index"]),
+            narrower_index={k: tuple(v) for k, v in prebuilt["narrower_index"].items()},
+            first_tokens=dict(prebuilt["first_tokens"]),
+            prefixes=frozenset(prebuilt["prefixes"]),
+            phrase_index={
+                trigger: [(skill_id, frozenset(objects)) for skill_id, objects in rules]
+                for trigger, rules in prebuilt.get("phrase_index", {}).items()
+            },
+        )
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    """Skills by id with lookup indexes; built once, then read-only.
+
+    The indexes are built (or, for the bundled vocabulary, read from their own file) on first use: gap,
+    `roles match` and the exports read skills by id from stored claims and never need them.
+    """
+
+    skills: Mapping[str, Skill]
+    commodity_owner: dict[str, str] = field(default_factory=dict)
     fingerprint: str = ""
-    prebuilt: dict[str, Any] | None = None  # indexes precomputed by the build script (bundled only)
+    # Reads the indexes the build script precomputed (bundled only); without it they are built from `skills`.
+    prebuilt: Callable[[], dict[str, Any]] | None = None
+    _indexes: LookupIndexes | None = field(default=None, repr=False)
     _ancestors: dict[tuple[str, int], list[tuple[str, int]]] = field(default_factory=dict, repr=False)
 
-    def __post_init__(self) -> None:
-        if self.prebuilt is not None:
-            self._use_prebuilt(self.prebuilt)
+    def indexes(self) -> LookupIndexes:
+        if self._indexes is None:
+            self._indexes = LookupIndexes.from_prebuilt(self.prebuilt()) if self.prebuilt else self._index()
             self.prebuilt = None
-        else:
-            self._index()
+        return self._indexes
 
-    def _use_prebuilt(self, prebuilt: dict[str, Any]) -> None:
-        # Kept as the JSON's [skill id, mode] pairs: same shape as AliasEntry, no per-entry object to build.
-        self.alias_index = prebuilt["alias_index"]
-        self.case_index = dict(prebuilt["case_index"])
-        self.code_index = dict(prebuilt["code_index"])
-        self.narrower_index = {k: tuple(v) for k, v in prebuilt["narrower_index"].items()}
-        self.first_tokens = dict(prebuilt["first_tokens"])
-        self.prefixes = frozenset(prebuilt["prefixes"])
-        self.phrase_index = {
-            trigger: [(skill_id, frozenset(objects)) for skill_id, objects in rules]
-            for trigger, rules in prebuilt.get("phrase_index", {}).items()
-        }
+    @property
+    def alias_index(self) -> dict[str, AliasEntry]:
+        return self.indexes().alias_index
+
+    @property
+    def case_index(self) -> dict[str, str]:
+        return self.indexes().case_index
+
+    @property
+    def code_index(self) -> dict[str, str]:
+        return self.indexes().code_index
+
+    @property
+    def narrower_index(self) -> dict[str, tuple[str, ...]]:
+        return self.indexes().narrower_index
+
+    @property
+    def first_tokens(self) -> dict[str, int]:
+        return self.indexes().first_tokens
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        return self.indexes().prefixes
+
+    @property
+    def phrase_index(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        return self.indexes().phrase_index
 
     def prebuilt_indexes(self) -> dict[str, Any]:
         """The lookup indexes as JSON data, so the build script can ship them and loading stays fast."""
         return {
-            "alias_index": {k: [e.skill_id, e.mode] for k, e in sorted(self.alias_index.items())},
+            "alias_index": {k: [e[0], e[1]] for k, e in sorted(self.alias_index.items())},
             "case_index": dict(sorted(self.case_index.items())),
             "code_index": dict(sorted(self.code_index.items())),
             "narrower_index": {k: list(v) for k, v in sorted(self.narrower_index.items())},
@@ -154,7 +196,7 @@ class Vocabulary:
             },
         }
 
-    def _index(self) -> None:
+    def _index(self) -> LookupIndexes:
         rank = {MODE_TEXT: 0, MODE_CASE: 0, MODE_CONTEXT: 1, MODE_EXPLICIT: 2}
         alias_index: dict[str, AliasEntry] = {}
         case_index: dict[str, str] = {}
@@ -192,7 +234,6 @@ class Vocabulary:
             for triggers, objects in skill.phrases:
                 for trigger in sorted(triggers):
                     phrase_index.setdefault(trigger, []).append((skill.id, objects))
-        self.phrase_index = phrase_index
         first_tokens: dict[str, int] = {}
         for key, entry in alias_index.items():
             if entry.mode == MODE_EXPLICIT:
@@ -202,17 +243,20 @@ class Vocabulary:
         for form in case_index:
             parts = normalize_key(form).split(" ")
             first_tokens[parts[0]] = max(first_tokens.get(parts[0], 0), len(parts))
-        self.alias_index = alias_index
-        self.case_index = case_index
-        self.code_index = code_index
-        self.narrower_index = {k: tuple(sorted(v)) for k, v in narrower.items()}
-        self.first_tokens = first_tokens
         prefixes: set[str] = set()
         for key, entry in alias_index.items():
             if entry.mode != MODE_EXPLICIT:
                 parts = key.split(" ")
                 prefixes.update(" ".join(parts[:n]) for n in range(1, len(parts)))
-        self.prefixes = frozenset(prefixes)
+        return LookupIndexes(
+            alias_index=alias_index,
+            case_index=case_index,
+            code_index=code_index,
+            narrower_index={k: tuple(sorted(v)) for k, v in narrower.items()},
+            first_tokens=first_tokens,
+            prefixes=frozenset(prefixes),
+            phrase_index=phrase_index,
+        )
 
     # ------------------------------------------------------------------ lookups
     def __contains__(self, skill_id: object) -> bool:
@@ -368,19 +412,44 @@ def _skill_from_json(entry: Mapping[str, Any], user_defined: bool = False) -> Sk
     )
 
 
+VOCABULARY_FILE = "vocabulary.json"
+# The lookup indexes, precomputed by scripts/build_vocabulary.py: a file of their own, read only by what
+# needs them (extraction, alias lookups); vocabulary.json records its digest, so the fingerprint covers both.
+INDEX_FILE = "vocabulary-index.json"
+
+
+def _bundled_bytes(name: str) -> bytes:
+    return (resources.files("credwallet") / "data" / "skills" / name).read_bytes()
+
+
 def bundled_vocabulary_document() -> dict[str, Any]:
     """The bundled vocabulary file as parsed JSON (sources, attribution, stats, skills)."""
-    # Bytes, not text: json reads UTF-8 itself, and the digest needs no second encoding of 1.4 MB.
-    data = (resources.files("credwallet") / "data" / "skills" / "vocabulary.json").read_bytes()
+    # Bytes, not text: json reads UTF-8 itself, and the digest needs no second encoding of the file.
+    data = _bundled_bytes(VOCABULARY_FILE)
     document: dict[str, Any] = json.loads(data)
     document["_sha256"] = hashlib.sha256(data).hexdigest()
     return document
 
 
+def bundled_indexes(expected_sha256: str | None) -> dict[str, Any]:
+    """The bundled lookup indexes, checked against the digest vocabulary.json records for them."""
+    data = _bundled_bytes(INDEX_FILE)
+    if expected_sha256 is not None and hashlib.sha256(data).hexdigest() != expected_sha256:
+        raise InputError(
+            f"the bundled {INDEX_FILE} does not belong to the bundled {VOCABULARY_FILE}",
+            hint="reinstall credwallet, or rebuild both with scripts/build_vocabulary.py",
+        )
+    from credwallet.gcpause import cyclic_gc_paused
+
+    with cyclic_gc_paused():
+        indexes: dict[str, Any] = json.loads(data)
+    return indexes
+
+
 @lru_cache(maxsize=1)
 def load_bundled_vocabulary() -> Vocabulary:
-    """The vocabulary shipped in the package, parsed and indexed once per process (tens of thousands of small
-    objects, none cyclic: the cyclic collector is paused meanwhile)."""
+    """The vocabulary shipped in the package, parsed once per process (thousands of small objects, none
+    cyclic: the cyclic collector is paused meanwhile); its lookup indexes are read when first used."""
     from credwallet.gcpause import cyclic_gc_paused
 
     with cyclic_gc_paused():
@@ -388,8 +457,10 @@ def load_bundled_vocabulary() -> Vocabulary:
         skills = SkillTable({entry["id"]: entry for entry in document["skills"]})
         commodity_owner = dict(document.get("commodities") or {})
         fingerprint = f"bundled:{document.get('version')}:{document['_sha256'][:16]}"
-        prebuilt = document.get("indexes")
-        return Vocabulary(skills, commodity_owner, fingerprint=fingerprint, prebuilt=prebuilt)
+        index_sha256 = document.get("index_sha256")
+        return Vocabulary(
+            skills, commodity_owner, fingerprint=fingerprint, prebuilt=lambda: bundled_indexes(index_sha256)
+        )
 
 
 USER_SKILLS_FILE = "skills.yaml"
