@@ -264,12 +264,15 @@ def verify_wallet(
         )
     mark_trusted(results, wallet)
     with wallet.batch():
+        saved = []
         for result in results:
             assert result.credential.wallet_id is not None
-            wallet.save_verification(
-                result.credential.wallet_id, result.report.status, saved_form(result.report, result.cache_key), moment
+            saved.append(
+                (result.credential.wallet_id, result.report.status, saved_form(result.report, result.cache_key))
             )
             result.credential.status = result.report.status
+        wallet.save_verifications(saved, moment)
+        for result in results:
             _fill_from_documents(wallet, result)
     return results
 

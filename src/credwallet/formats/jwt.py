@@ -73,8 +73,20 @@ def decode_compact_jws(token: str, *, source: str) -> DecodedJws:
 
 def document_in_token(token: str, *, credential_format: str) -> dict[str, Any]:
     """The credential document a stored token carries, as the importer keeps it: an OB 2.0 signed assertion's
-    payload, a VC-JWT's `vc` claim, or a VC-JOSE-COSE payload without the JWT registered claims."""
-    payload = decode_compact_jws(token, source="wallet").payload
+    payload, a VC-JWT's `vc` claim, or a VC-JOSE-COSE payload without the JWT registered claims.
+
+    The token was parsed strictly when it was imported (as a stored JSON document was): only its payload is
+    decoded here, with the plain parser, as for stored JSON documents.
+    """
+    import json
+
+    parts = token.strip().split(".")
+    if len(parts) != 3:
+        raise InputError("wallet: the stored token is not a compact JWS")
+    try:
+        payload = json.loads(b64url_decode(parts[1]))
+    except ValueError as exc:  # bad base64url, bytes that are not UTF-8 JSON
+        raise InputError(f"wallet: the stored token's payload cannot be read: {exc}") from None
     if not isinstance(payload, dict):
         return {}
     if credential_format == "ob2-jws":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -473,6 +473,15 @@ class Wallet:
             self._db.execute(
                 "UPDATE credentials SET status = ?, verification = ?, verified_at = ? WHERE id = ?",
                 (status.value, json.dumps(report), iso_time(when or now_utc()), wallet_id),
+            )
+
+    def save_verifications(self, results: Iterable[tuple[str, Status, dict[str, Any]]], when: datetime) -> None:
+        """Keep many verification results at once (`verify --all`): one statement for all, all or nothing."""
+        moment = iso_time(when)
+        with self._write():
+            self._db.executemany(
+                "UPDATE credentials SET status = ?, verification = ?, verified_at = ? WHERE id = ?",
+                [(status.value, json.dumps(report), moment, wallet_id) for wallet_id, status, report in results],
             )
 
     def update_display(self, wallet_id: str, credential: Credential) -> None:
