@@ -240,3 +240,26 @@ def test_invisible_ranges_match_this_pythons_unicode_data() -> None:
     }
     assert actual <= listed, f"Unicode {unicodedata.unidata_version}: update INVISIBLE_RANGES"
     assert all(unicodedata.category(chr(cp)) == "Cn" for cp in listed - actual)
+
+
+@pytest.mark.parametrize("include_unverified", [False, True])
+@pytest.mark.parametrize("include_expired", [False, True])
+def test_statuses_never_shown_can_be_counted_instead_of_read(
+    credentials: list[Credential], include_unverified: bool, include_expired: bool
+) -> None:
+    """`export resume` counts credentials whose stored status is never shown instead of reading them: the
+    entries and every left-out count are the same as when all are read."""
+    from collections import Counter
+
+    from credwallet.export.entries import select_entries, statuses_never_shown
+
+    options = ResumeOptions(now=NOW, include_unverified=include_unverified, include_expired=include_expired)
+    extra = [replace(credentials[0], wallet_id=f"x-{s.value}", status=s) for s in Status]  # every status present
+    everything = [*credentials, *extra]
+    never = statuses_never_shown(options)
+    counted = Counter(never[c.status.value] for c in everything if c.status.value in never)
+    read = [c for c in everything if c.status.value not in never]
+    whole = select_entries(everything, options)
+    partial = select_entries(read, options, already_left_out=counted)
+    assert [e.wallet_id for e in partial.entries] == [e.wallet_id for e in whole.entries]
+    assert partial.left_out == whole.left_out and partial.folded == whole.folded

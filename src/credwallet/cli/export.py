@@ -88,7 +88,7 @@ def resume(
     """The Certifications section of a résumé: certifications and certificates a recruiter reads, each
     with a link that verifies it; courses listed under the certificate or transcript they belong to."""
     from credwallet.export import FORMATS, ResumeOptions, canonical_format, render, write_text_safely
-    from credwallet.export.entries import GROUP_KEYS, LATEX_STYLES, SORT_KEYS, select_entries
+    from credwallet.export.entries import GROUP_KEYS, LATEX_STYLES, SORT_KEYS, select_entries, statuses_never_shown
     from credwallet.skills.service import resume_relevance, skill_labels
 
     format_name = canonical_format(options.choice("--format", format, [*FORMATS, "md", "txt", "json", "tex"]))
@@ -98,9 +98,20 @@ def resume(
     since_date = options.iso_date("--since", since)
     base = _publish_base(publish, publish_url)
     needs_skills = bool(role or with_skills or group == "skill")
+    never_shown = statuses_never_shown(
+        ResumeOptions(include_unverified=include_unverified, include_expired=include_expired)
+    )
     with open_wallet() as wallet:
-        # Skill claims (and the vocabulary) only when the résumé shows skills or ranks by a role.
-        credentials = credentials_of(wallet) if needs_skills else wallet.credentials()
+        # What the résumé never shows is counted, not read; skill claims (and the vocabulary) only when the
+        # résumé shows skills or ranks by a role.
+        unread: dict[str, int] = {}
+        for status, count in wallet.counts_by("status").items():
+            if status in never_shown:
+                unread[never_shown[status]] = unread.get(never_shown[status], 0) + count
+        excluding = list(never_shown)
+        credentials = (
+            credentials_of(wallet, excluding=excluding) if needs_skills else wallet.credentials(excluding=excluding)
+        )
         relevance, role_title = None, None
         if needs_skills:
             relevance, role_title = resume_relevance(credentials, role, home=wallet.home)
@@ -120,7 +131,7 @@ def resume(
             skill_labels=labels,
             publish_base=base,
         )
-        selection = select_entries(credentials, resume_options, relevance)
+        selection = select_entries(credentials, resume_options, relevance, already_left_out=unread)
         if publish is not None:
             published = _publish(wallet, selection.entries, publish, force=force)
             console.err().print(f"wrote {plural(published, 'verification file')} in {publish}", markup=False)

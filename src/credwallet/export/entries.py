@@ -184,10 +184,23 @@ def build_entries(
     return select_entries(credentials, options, relevance).entries
 
 
+def statuses_never_shown(options: ResumeOptions) -> dict[str, str]:
+    """Stored statuses whose credentials these options leave out whatever else they hold, with the reason
+    counted: a caller may leave them unread and pass their counts to `select_entries` (`already_left_out`)."""
+    never = {Status.REVOKED.value: "revoked", Status.SUSPENDED.value: "suspended"}
+    if not options.include_unverified:
+        never[Status.UNVERIFIED.value] = never[Status.INVALID.value] = "unverified"
+    if not options.include_expired:
+        never[Status.EXPIRED.value] = "expired"
+    return never
+
+
 def select_entries(
     credentials: Sequence[Credential],
     options: ResumeOptions,
     relevance: Relevance | None = None,
+    *,
+    already_left_out: Mapping[str, int] | None = None,
 ) -> Selection:
     """What a recruiter reads: certifications, certificates and badges, each once, most relevant first.
 
@@ -196,13 +209,14 @@ def select_entries(
     left out unless `include_courses`. `relevance` (from the skills/gap engine) gives each credential a
     score for the role and the skill ids it evidences, keyed by wallet id or computed by a callable; with
     `options.role` set only scores > 0 are kept, and a certificate counts the courses folded under it.
-    Revoked credentials never appear. Everything left out is counted by reason.
+    Revoked credentials never appear. Everything left out is counted by reason, with `already_left_out`
+    (credentials the caller did not read, see `statuses_never_shown`).
     """
     check_options(options)
     now = _aware(options.now) if options.now is not None else datetime.now(UTC)
     if options.role is not None and relevance is None:
         raise ValueError("build_entries: a role filter needs relevance scores")
-    left_out: dict[str, int] = {}
+    left_out: dict[str, int] = {reason: count for reason, count in (already_left_out or {}).items() if count}
 
     def leave_out(reason: str) -> None:
         left_out[reason] = left_out.get(reason, 0) + 1
