@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import compile_like_installed
 from verify_vs_dcc import timed
-from wallet_commands import _run_on_terminal
+from wallet_commands import timed as timed_anywhere
 
 from credwallet.verify.signing import sign_vc_jwt
 from verify import KEY, ed25519_alone, typical_credential
@@ -39,32 +39,6 @@ def write_tokens(folder: Path, count: int) -> None:
         document["id"] = f"urn:uuid:7a1f0000-0000-4000-8000-{index:012d}"
         document["credentialSubject"]["achievement"]["name"] = f"Cohort {index} practitioner"
         (folder / f"vc-{index:05d}.jwt").write_text(sign_vc_jwt(document, KEY), encoding="ascii")
-
-
-def timed_on_terminal(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    import resource
-
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    returncode, _ = _run_on_terminal(argv, env)
-    elapsed = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(argv[:4])} … exited {returncode}")
-    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
-def timed_anywhere(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    import resource
-
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    elapsed = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(argv[:4])} … exited {done.returncode}")
-    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -93,7 +67,7 @@ def main() -> None:
         for round_ in range(args.rounds + 1):  # round 0 warms the disk cache and is not counted
             for count, env in envs.items():
                 if args.terminal or args.workers != "1":  # on every core the process may use
-                    elapsed, used = timed_on_terminal(argv, env) if args.terminal else timed_anywhere(argv, env)
+                    elapsed, used = timed_anywhere(argv, env, terminal=args.terminal)
                 else:
                     elapsed, used, _ = timed(argv, env)  # pinned to one core
                 if round_:
