@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from typer.testing import Result
+
+from tests.badgekit import assertion
 
 Cli = Callable[..., Result]
 
@@ -35,3 +39,26 @@ def test_cli_declare_undeclare_and_gap(cli: Cli) -> None:
     assert unknown.exit_code == 2 and "unknown skill 'basket weaving'" in unknown.stderr
     out_of_range = cli("skills", "declare", "sql", "--level", "7")
     assert out_of_range.exit_code == 2
+
+
+def test_on_a_terminal_a_skill_names_its_strongest_evidence_and_counts_the_rest(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seven badges on SQL: a terminal row names two and says `+5 more`; piped, every id (scripts read them)."""
+    from credwallet.cli.skills import evidence_cell
+
+    assert evidence_cell(["a", "b"], terminal=True) == "a, b"
+    assert evidence_cell(["a", "b", "c", "d"], terminal=True) == "a, b +2 more"
+    assert evidence_cell(["a", "b", "c", "d"], terminal=False) == "a, b, c, d"
+    for index in range(7):
+        badge = assertion(id=f"https://badges.example.org/assertions/{index}")
+        badge["badge"]["name"] = f"SQL for analysts, part {index}"
+        (tmp_path / f"sql-{index}.json").write_text(json.dumps(badge))
+    assert cli("import", "--no-verify", str(tmp_path)).exit_code in (0, 1)
+    piped = next(line for line in cli("skills").stdout.splitlines() if line.startswith("SQL\t"))
+    assert len(piped.split("\t")[3].split(", ")) == 7
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # rich (and credwallet) take stdout for a terminal
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = cli("skills").stdout
+    row = next(line for line in shown.splitlines() if line.startswith("SQL "))
+    assert "+5 more" in shown and row.count(", ") == 1, shown

@@ -68,7 +68,7 @@ def skills_command(
             console.clean_plain(item.label),
             f"{item.level} {LEVEL_NAMES.get(item.level, '')}",
             ", ".join(dict.fromkeys(e.tier for e in item.evidence)),
-            ", ".join(dict.fromkeys(e.id or "declared" for e in item.evidence)),
+            evidence_cell(list(dict.fromkeys(e.id or "declared" for e in item.evidence)), terminal=out.is_terminal),
         ]
         for item in held
     ]
@@ -88,6 +88,17 @@ def skills_command(
             reasons[item.reason] = reasons.get(item.reason, 0) + 1
         detail = "; ".join(f"{n} {reason}" for reason, n in sorted(reasons.items()))
         out.print(f"{plural(len(left_out), 'credential')} not counted ({console.clean(detail)})")
+
+
+# On a terminal a skill names its strongest evidence and counts the rest (a skill held through hundreds of
+# credentials is one row, not hundreds of lines); piped and with --json, every id.
+EVIDENCE_SHOWN = 2  # as many as `gap` names
+
+
+def evidence_cell(ids: list[str], *, terminal: bool) -> str:
+    if not terminal or len(ids) <= EVIDENCE_SHOWN:
+        return ", ".join(ids)
+    return ", ".join(ids[:EVIDENCE_SHOWN]) + f" +{len(ids) - EVIDENCE_SHOWN} more"
 
 
 @app.command("show", hidden=True, epilog="Example: credwallet skills show 3fa2c1d0")
