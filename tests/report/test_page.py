@@ -214,6 +214,10 @@ def test_pathway_timeline_matches_the_plan(page: Element, engine: dict[str, obje
     xs = [float(b.find("rect", cls="bar").attrs["x"]) for b in bars]
     assert xs == sorted(xs)
     assert f"{plan.total_hours:,.0f} h" in section.find("p", cls="totals").all_text()  # type: ignore[attr-defined]
+    # Counts read as words ("1 step"), and hours and prices are qualified once, not twice.
+    text = section.all_text()
+    assert f"{len(steps)} step{'s' if len(steps) != 1 else ''} chosen" in text
+    assert sum(text.lower().count(phrase) for phrase in ("hours and prices are indicative", "last checked on")) == 1
 
 
 def test_the_page_loads_nothing_remote_and_runs_nothing(sample_html: str, page: Element) -> None:

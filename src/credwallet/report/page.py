@@ -14,6 +14,7 @@ from credwallet.report.sections import gap_section, matches_section, pathway_sec
 from credwallet.report.style import CSP, CSS
 from credwallet.report.svg import esc, icon_sprite, short_date
 from credwallet.report.text import hours, pct, time_tag
+from credwallet.wording import plural
 
 GENERATOR = "credwallet report"
 
@@ -68,7 +69,7 @@ def _masthead(report: Report) -> str:
         path = report.pathway
         finish = f", done by {esc(short_date(path.finish))}" if path.finish else ""
         tiles.append(
-            f'<li><span class="big">{len(path.steps)} steps</span><span class="small">'
+            f'<li><span class="big">{plural(len(path.steps), "step")}</span><span class="small">'
             f"{hours(path.total_hours)} of study{finish}</span></li>"
         )
     sections = [("credentials", "Credentials")]

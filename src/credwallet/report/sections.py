@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from credwallet.report.model import GAP_STATUS_WORDS, TIER_LABELS, Evidence, Gap, Pathway, RoleMatch, SkillRow, Step
 from credwallet.report.svg import esc, gantt, icon, level_bar, share_bar
 from credwallet.report.text import hours, link, money, pct, time_tag
+from credwallet.wording import plural
 
 TIER_WORDS = {"unverified": "unverified", "self-reported": "self-reported", "declared": "declared"}
 
@@ -159,7 +160,7 @@ def _pathway_intro(path: Pathway) -> str:
         elif path.steps:
             finish = " Every step is done."
         return (
-            f"Your saved plan{saved_on}: {done} of {len(path.steps)} steps done. Coverage was "
+            f"Your saved plan{saved_on}: {done} of {plural(len(path.steps), 'step')} done. Coverage was "
             f"{pct(path.coverage_before)} when you saved it, is {now} now and will be "
             f"{pct(path.coverage_after)} once every step is done{target}.{finish}"
         )
@@ -170,7 +171,7 @@ def _pathway_intro(path: Pathway) -> str:
     finish = f", finishing {time_tag(path.finish)}" if path.finish else ""
     proof = "the least total effort (proven optimal)" if path.optimal else "a good plan, not proven optimal"
     return (
-        f"{len(path.steps)} steps chosen for {proof}: study {path.hours_per_week:g} hours a week from "
+        f"{plural(len(path.steps), 'step')} chosen for {proof}: study {path.hours_per_week:g} hours a week from "
         f"{time_tag(path.start)}{finish}. Coverage goes from {pct(path.coverage_before)} to "
         f"{pct(path.coverage_after)}{target}."
     )
@@ -202,7 +203,9 @@ def pathway_section(path: Pathway) -> str:
         done = [step for step in path.steps if step.done]
         totals = [f"<b>{hours(path.total_hours)}</b> in all", f"<b>{esc(money(path.total_cost, path.currency))}</b>"]
         if done:
-            totals.append(f"<b>{len(done)}</b> of {len(path.steps)} steps done ({hours(sum(s.hours for s in done))})")
+            totals.append(
+                f"<b>{len(done)}</b> of {plural(len(path.steps), 'step')} done ({hours(sum(s.hours for s in done))})"
+            )
         parts.append(f'<p class="totals">{" · ".join(totals)}</p>')
         parts.append(f'<div class="timeline">{gantt(path.steps, path.start, path.finish, path.today)}</div>')
         parts.append('<ol class="steps">')
@@ -212,10 +215,9 @@ def pathway_section(path: Pathway) -> str:
         items = "".join(f"<li>{esc(text)}</li>" for text in path.unreachable)
         parts.append(f'<h3>Left out of the plan</h3><ul class="foundation">{items}</ul>')
     notes = "".join(f"<li>{esc(note)}</li>" for note in path.notes)
-    parts.append(
-        f'<ul class="foundation">{notes}<li>Hours and prices are indicative, as published by the providers; check '
-        "before you enrol.</li></ul>"
-    )
+    if not any(note.lower().startswith("hours and prices") for note in path.notes):  # the plan said it already
+        notes += "<li>Hours and prices are indicative, as published by the providers; check before you enrol.</li>"
+    parts.append(f'<ul class="foundation">{notes}</ul>')
     parts.append("</section>")
     return "\n".join(parts)
 
