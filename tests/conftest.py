@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 REPO = Path(__file__).resolve().parents[1]
 # The shared fixtures sit next to the repository (/work/main -> /work/shared); a worktree is one level deeper
@@ -29,3 +31,18 @@ def external() -> Path:
     if not EXTERNAL.is_dir():
         pytest.skip(f"external fixtures not present at {EXTERNAL}")
     return EXTERNAL
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    """The CLI in process, as users run it (one error funnel); stdin from `input`."""
+    from typer.testing import CliRunner
+
+    from credwallet.cli.main import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str, input: bytes | str | None = None) -> Result:
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return invoke

@@ -13,23 +13,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from credwallet.cli.main import app
 from credwallet.errors import InputError
 from credwallet.linkedin import is_linkedin_input, parse_month, read_certifications, read_export, read_skills
 
 EXPORT = Path(__file__).parent / "export"
 
-
-@pytest.fixture
-def cli() -> Callable[..., Result]:
-    runner = CliRunner()
-
-    def invoke(*args: str) -> Result:
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 def export_zip(folder: Path, *, inside: str = "", name: str = "Basic_LinkedInDataExport_11-28-2026.zip") -> Path:

@@ -8,22 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from credwallet.cli.main import app
 from tests.cli.sample_wallet import error_lines, install_sample_wallet, json_out
 
 Cli = Callable[..., Result]
 
-
-@pytest.fixture
-def cli() -> Cli:
-    runner = CliRunner()
-
-    def invoke(*args: str) -> Result:
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 @pytest.fixture

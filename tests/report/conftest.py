@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from typer.testing import CliRunner, Result
 
-from credwallet.cli.main import app
 from credwallet.report import Report, build_report, render
 from credwallet.store.wallet import Wallet
 
@@ -54,12 +51,3 @@ def sample_report(sample_home: Path, examples: ModuleType) -> Report:
 def sample_html(sample_report: Report) -> str:
     return render(sample_report)
 
-
-@pytest.fixture
-def cli() -> Callable[..., Result]:
-    runner = CliRunner()
-
-    def invoke(*args: str) -> Result:
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    return invoke
