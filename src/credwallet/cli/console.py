@@ -233,20 +233,6 @@ def short_date(value: str | None) -> str:
     return value[:10] if value else "—"
 
 
-def print_columns(
-    headers: list[str],
-    rows: list[list[str]],
-    *,
-    flexible: tuple[int, ...] = (),
-    styles: list[dict[int, str]] | None = None,
-) -> None:
-    """Older spelling of `table.print_table`: the `flexible` columns wrap, the others are kept whole."""
-    from credwallet.cli.table import Column, print_table
-
-    columns = [Column(h, fit="wrap" if i in flexible else "keep") for i, h in enumerate(headers)]
-    print_table(columns, rows, styles=styles)
-
-
 def clean_plain(text: object) -> str:
     """Like `clean` but without markup escaping, for cells printed as rich Text (never parsed as markup)."""
     value = "" if text is None else str(text)

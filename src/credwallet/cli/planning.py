@@ -229,7 +229,9 @@ def plan_list(as_json: Annotated[bool, typer.Option("--json", help="Print as JSO
         console.print_json(documents)
         return
     rows = [[d["name"], console.clean_plain(d["role"]), str(d["steps"]), str(d["finish"] or "—")] for d in documents]
-    console.print_columns(["name", "role", "steps", "finish"], rows, flexible=(0, 1))
+    from credwallet.cli.table import Column, print_table
+
+    print_table([Column("name", fit="wrap"), Column("role", fit="wrap"), Column("steps"), Column("finish")], rows)
     from credwallet.wording import plural
 
     console.out().print(plural(len(saved), "saved plan"))
