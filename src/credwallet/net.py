@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
+from credwallet.connection import Target, Timeouts
 from credwallet.errors import NetworkError
 from credwallet.limits import MAX_BADGE_BYTES
 
@@ -196,27 +197,7 @@ def system_resolver(host: str, port: int) -> list[tuple[str, int]]:
     return list(seen)
 
 
-@dataclass(slots=True, frozen=True)
-class Target:
-    """A URL that passed the policy: where to connect, already resolved and checked."""
-
-    url: str
-    host: str  # as sent in Host / SNI (IDNA-encoded, lower case)
-    port: int
-    addresses: tuple[tuple[str, int], ...]
-
-
 # -- the fetcher -----------------------------------------------------------------------------------------
-
-
-@dataclass(slots=True, frozen=True)
-class Timeouts:
-    """Per-phase timeouts (seconds); the total deadline bounds the whole request on top of these."""
-
-    connect: float = 5.0
-    read: float = 5.0
-    write: float = 5.0
-    pool: float = 5.0
 
 
 class NetworkFetcher:

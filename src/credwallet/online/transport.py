@@ -22,8 +22,8 @@ from typing import Any
 import httpcore
 import httpx
 
+from credwallet.connection import Target, Timeouts
 from credwallet.errors import NetworkError
-from credwallet.net import Target, Timeouts
 
 Addresses = tuple[tuple[str, int], ...]
 _PLAN: ContextVar[dict[tuple[str, int], Addresses] | None] = ContextVar("credwallet_connect_plan", default=None)
