@@ -19,7 +19,8 @@ from credwallet.skills.model import SOURCES, HeldSkill, SkillClaim
 
 if TYPE_CHECKING:
     from credwallet.model import Alignment, Credential, DeclaredSkill
-    from credwallet.skills.vocabulary import Skill, Vocabulary
+    from credwallet.skills.skill import Skill
+    from credwallet.skills.vocabulary import Vocabulary
 
 # Confidence by source. Alignments are the issuer's explicit statement; a tag is the issuer's keyword;
 # text is our reading of prose. A short/common alias that needed context loses a little more.

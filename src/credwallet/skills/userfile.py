@@ -16,7 +16,8 @@ from credwallet.errors import InputError
 from credwallet.skills.yamlio import load_yaml_file, schema_error_lines
 
 if TYPE_CHECKING:
-    from credwallet.skills.vocabulary import Skill, Vocabulary
+    from credwallet.skills.skill import Skill
+    from credwallet.skills.vocabulary import Vocabulary
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +29,7 @@ def user_skills_schema() -> dict[str, Any]:
 
 def parse_user_skills(path: Path, base: Vocabulary) -> list[Skill]:
     """Skills from a user file, or InputError with one line per problem (file, path, what is wrong)."""
-    from credwallet.skills.vocabulary import Skill
+    from credwallet.skills.skill import Skill
 
     document = load_yaml_file(path, "skills")
     if document is None:
