@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from credwallet.skills.levels import alignment_level, credential_level
 from credwallet.skills.matcher import find_mentions, match_whole
-from credwallet.skills.model import SOURCES, HeldSkill, SkillClaim
+from credwallet.skills.model import BROADER_CONFIDENCE, BROADER_MAX_HOPS, SOURCES, HeldSkill, SkillClaim
 
 if TYPE_CHECKING:
     from credwallet.model import Alignment, Credential, DeclaredSkill
@@ -35,10 +35,6 @@ CONFIDENCE = {
     "text-body": 0.6,
 }
 CONTEXT_PENALTY = 0.1
-# Each broader step costs one level and this factor of confidence; two steps at most (pandas ->
-# python -> programming) so a single library does not claim half the vocabulary.
-BROADER_CONFIDENCE = 0.8
-BROADER_MAX_HOPS = 2
 
 _SKILL_FRAMEWORKS = re.compile(r"esco|o\*?net|onet|lightcast|emsi|sfia|nice|digcomp|skills?", re.I)
 _OCCUPATION = re.compile(r"/occupation/|(?<!\d)\d{2}-\d{4}\.\d{2}(?!\d)|/isco/")

@@ -32,6 +32,8 @@ from typing import TYPE_CHECKING
 
 from credwallet.model import CredentialFormat, Status
 from credwallet.skills.model import (
+    BROADER_CONFIDENCE,
+    BROADER_MAX_HOPS,
     SOURCES,
     TIER_DECLARED,
     TIER_SELF_REPORTED,
@@ -119,8 +121,6 @@ def declared_evidence(
     declared: Iterable[DeclaredSkill], vocabulary: Vocabulary
 ) -> list[tuple[str, EvidenceRef]]:
     """(skill, evidence) for each declared skill and, one level lower per step, its broader skills."""
-    from credwallet.skills.extract import BROADER_CONFIDENCE, BROADER_MAX_HOPS
-
     found: list[tuple[str, EvidenceRef]] = []
     for item in declared:
         note = f"declared level {item.level}" + (f": {item.note}" if item.note else "")

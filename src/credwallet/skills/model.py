@@ -14,6 +14,11 @@ SOURCES = ("alignment-code", "alignment-name", "tag", "text")
 
 LEVEL_NAMES = {1: "aware", 2: "basic", 3: "intermediate", 4: "advanced", 5: "expert"}
 
+# Each broader step costs one level and this factor of confidence; two steps at most (pandas ->
+# python -> programming) so a single library does not claim half the vocabulary.
+BROADER_CONFIDENCE = 0.8
+BROADER_MAX_HOPS = 2
+
 
 class SkillClaim(NamedTuple):
     """One credential's evidence for one skill: at which level, from where, and how sure we are.
