@@ -106,8 +106,9 @@ class PlainConsole:
         if set(options) <= {"soft_wrap", "style", "highlight"} and all(type(item) is str for item in objects):
             texts = [item.translate(_RICH_STRIPPED) if markup is False else plain_markup(item) for item in objects]
             # rich expands tabs by display cells; tabs (rare in printed text) are left to it
-            if not any(text is None or "\t" in text for text in texts):
-                self.file.write(sep.join(texts) + end)  # type: ignore[arg-type]
+            plain = [text for text in texts if text is not None and "\t" not in text]
+            if len(plain) == len(texts):
+                self.file.write(sep.join(plain) + end)
                 self.file.flush()
                 return
         self.rich().print(*objects, sep=sep, end=end, markup=markup, **options)
