@@ -6,7 +6,8 @@ what one more credential costs: decoding, the EdDSA check, dates, the schema che
 printing its line. Times are CPU (user + system) and wall, median of `--rounds` with min and max; stdout is a
 pipe, or with `--terminal` a pseudo-terminal (rich's table). The floor, measured in the same run in process,
 is the Ed25519 signature check alone. Target (DESIGN.md §8): at most 0.5 ms per credential.
-With `--workers auto` verify chooses its workers itself (both cores here): compare the wall slopes.
+With `--workers auto` verify chooses its workers itself, and with `--terminal` or `--workers` other than 1
+the process is not pinned to one core: compare the wall slopes then.
 Usage: python bench/verify_jwt_cli.py [--count 1000] [--small 100] [--rounds 5] [--terminal] [--workers N|auto]
 """
 

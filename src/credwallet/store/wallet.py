@@ -469,11 +469,7 @@ class Wallet:
         self, wallet_id: str, status: Status, report: dict[str, Any], when: datetime | None = None
     ) -> None:
         """Keep the latest verification result with its time (what `list` shows as status)."""
-        with self._write():
-            self._db.execute(
-                "UPDATE credentials SET status = ?, verification = ?, verified_at = ? WHERE id = ?",
-                (status.value, json.dumps(report), iso_time(when or now_utc()), wallet_id),
-            )
+        self.save_verifications([(wallet_id, status, report)], when or now_utc())
 
     def save_verifications(self, results: Iterable[tuple[str, Status, dict[str, Any]]], when: datetime) -> None:
         """Keep many verification results at once (`verify --all`): one statement for all, all or nothing."""
